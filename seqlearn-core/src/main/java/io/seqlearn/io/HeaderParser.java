@@ -1,11 +1,7 @@
 package io.seqlearn.io;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -32,12 +28,6 @@ final class HeaderParser {
 
     static final String METADATA_KEY = "__metadata__";
 
-    /** Duplicate keys are an error (not "last one wins"); trailing non-whitespace after the object too. */
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     private final String source;
 
@@ -93,12 +83,16 @@ final class HeaderParser {
             throw fail("header does not start with '{'; not a safetensors file, or a corrupt one");
         }
         try {
-            JsonNode root = JSON.readTree(text);
+            JsonNode root = StrictJson.MAPPER.readTree(text);
             if (root == null || !root.isObject()) {
                 throw fail("header is not a JSON object");
             }
             return root;
         } catch (JacksonException e) {
+            if (e.getOriginalMessage().startsWith("Duplicate field")) {
+                // Names must be unique: the reference's hash map would silently keep only one of them.
+                throw fail("header names the same key twice: " + shorten(e.getOriginalMessage(), 200) + locationOf(e), e);
+            }
             throw fail("header is not valid JSON: " + shorten(e.getOriginalMessage(), 200) + locationOf(e), e);
         }
     }
@@ -148,13 +142,13 @@ final class HeaderParser {
         for (int i = 0; i < out.length; i++) {
             JsonNode v = node.get(i);
             if (!v.isIntegralNumber()) {
-                throw fail(what + " must hold non-negative integers, got " + shorten(v.toString()));
+                throw fail(what + " must hold non-negative integers, got " + preview(v));
             }
             if (v.bigIntegerValue().signum() < 0) {
-                throw fail(what + " has a negative value " + shorten(v.toString()));
+                throw fail(what + " has a negative value " + preview(v));
             }
             if (!v.canConvertToLong()) {
-                throw fail(what + " value " + shorten(v.toString()) + " overflows a 64-bit integer");
+                throw fail(what + " value " + preview(v) + " overflows a 64-bit integer");
             }
             out[i] = v.longValue();
         }
@@ -173,7 +167,15 @@ final class HeaderParser {
     }
 
     private static String kind(JsonNode node) {
-        return node == null ? "nothing" : node.getNodeType().name().toLowerCase() + " " + shorten(node.toString());
+        return node == null ? "nothing" : node.getNodeType().name().toLowerCase() + " " + preview(node);
+    }
+
+    /** A short rendering of {@code node} that never renders a whole (possibly huge) container or string. */
+    private static String preview(JsonNode node) {
+        if (node.isContainerNode()) {
+            return node.isArray() ? "[...]" : "{...}";
+        }
+        return node.isTextual() ? quote(shorten(node.textValue())) : shorten(node.toString());
     }
 
     static String quote(String s) { return "\"" + shorten(s) + "\""; }

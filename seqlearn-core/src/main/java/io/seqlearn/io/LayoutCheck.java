@@ -46,15 +46,15 @@ final class LayoutCheck {
         if (t.end() < t.begin()) {
             throw new ModelFileException(source, where(t) + "data_offsets " + range(t) + " end before they begin");
         }
-        if (t.end() > dataLength) {
-            throw new ModelFileException(source, where(t) + "data_offsets " + range(t)
-                    + " run past the end of the data buffer (" + dataLength + " bytes)");
-        }
         long needed = byteLength(t, source);
         if (t.end() - t.begin() != needed) {
             throw new ModelFileException(source, where(t) + "shape " + HeaderParser.shapeString(t.shape()) + " of "
                     + t.dtype() + " needs " + needed + " bytes, data_offsets " + range(t) + " span "
                     + (t.end() - t.begin()));
+        }
+        if (t.end() > dataLength) {
+            throw new ModelFileException(source, where(t) + "data_offsets " + range(t)
+                    + " run past the end of the data buffer (" + dataLength + " bytes)");
         }
     }
 

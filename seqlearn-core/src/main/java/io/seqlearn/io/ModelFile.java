@@ -1,10 +1,6 @@
 package io.seqlearn.io;
 
 import com.fasterxml.jackson.core.JacksonException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -55,11 +51,6 @@ public final class ModelFile {
     /** Trainer state in checkpoints: epoch, step, RNG state (schema owned by {@code io.seqlearn.train}). */
     public static final String TRAINER = "trainer";
 
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .disable(StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
 
     private ModelFile() {}
 
@@ -183,7 +174,7 @@ public final class ModelFile {
     /** Null when {@code text} is one valid JSON value, else what is wrong with it. */
     private static String jsonProblem(String text) {
         try {
-            var node = JSON.readTree(text);
+            var node = StrictJson.MAPPER.readTree(text);
             return node == null || node.isMissingNode() ? "empty" : null;
         } catch (JacksonException e) {
             return HeaderParser.shorten(e.getOriginalMessage(), 200);

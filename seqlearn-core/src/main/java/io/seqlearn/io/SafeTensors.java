@@ -84,8 +84,10 @@ public final class SafeTensors {
      */
     public static void write(Path path, Map<String, TensorData> tensors, Map<String, String> metadata)
             throws IOException {
-        SafeTensorsWriter.order(tensors); // argument errors before any file is touched
-        AtomicFiles.write(path, out -> SafeTensorsWriter.write(out, tensors, metadata));
+        // Built first, so that argument errors come before any file is touched.
+        var ordered = SafeTensorsWriter.order(tensors);
+        byte[] header = SafeTensorsWriter.header(ordered, metadata);
+        AtomicFiles.write(path, out -> SafeTensorsWriter.write(out, ordered, header));
     }
 
     /** Writes the file's bytes to {@code out} (which is not closed). */

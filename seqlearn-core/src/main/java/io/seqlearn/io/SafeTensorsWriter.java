@@ -32,7 +32,12 @@ final class SafeTensorsWriter {
     static void write(OutputStream out, Map<String, TensorData> tensors, Map<String, String> metadata)
             throws IOException {
         List<Map.Entry<String, TensorData>> ordered = order(tensors);
-        byte[] header = header(ordered, metadata);
+        write(out, ordered, header(ordered, metadata));
+    }
+
+    /** Writes a file whose tensors were ordered by {@link #order} and whose header {@link #header} built. */
+    static void write(OutputStream out, List<Map.Entry<String, TensorData>> ordered, byte[] header)
+            throws IOException {
         out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(header.length).array());
         out.write(header);
         byte[] chunk = new byte[CHUNK];
