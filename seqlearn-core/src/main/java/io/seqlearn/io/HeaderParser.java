@@ -89,11 +89,12 @@ final class HeaderParser {
             }
             return root;
         } catch (JacksonException e) {
-            if (e.getOriginalMessage().startsWith("Duplicate field")) {
+            String message = shorten(String.valueOf(e.getOriginalMessage()), 200) + locationOf(e);
+            if (message.startsWith("Duplicate field")) {
                 // Names must be unique: the reference's hash map would silently keep only one of them.
-                throw fail("header names the same key twice: " + shorten(e.getOriginalMessage(), 200) + locationOf(e), e);
+                throw fail("header names the same key twice: " + message, e);
             }
-            throw fail("header is not valid JSON: " + shorten(e.getOriginalMessage(), 200) + locationOf(e), e);
+            throw fail("header is not valid JSON: " + message, e);
         }
     }
 

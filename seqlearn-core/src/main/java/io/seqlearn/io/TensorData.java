@@ -8,8 +8,8 @@ import java.util.Arrays;
  * One tensor as stored in a file: element type, shape (row-major, "C" order) and little-endian bytes.
  *
  * <p>This is the file layer's own value type, independent of {@code io.seqlearn.tensor.Tensor}; an adapter
- * maps it in a few lines ({@code TensorData.ofFloats(t.shape(), t.toFloatArray())} and back with
- * {@link #toFloatArray()} / {@link #shape()}).
+ * maps it in a line each way: {@code TensorData.ofFloats(t.shape(), t.toFloatArray())} and
+ * {@code Tensor.of(d.toFloatArray(), d.intShape())}.
  *
  * <p>Invariants, checked on construction: every dimension is ≥ 0, the element count fits in a long, and
  * {@code data.remaining() == numel × dtype.size()}. The stored buffer is a read-only little-endian view;
@@ -48,6 +48,12 @@ public record TensorData(DataType dtype, long[] shape, ByteBuffer data) {
     public static TensorData ofFloats(long[] shape, float[] values) {
         return new TensorData(DataType.F32, shape, ElementCodec.fromFloats(DataType.F32, values));
     }
+
+    /** F32 tensor with an {@code int[]} shape, as {@code io.seqlearn.tensor.Tensor#shape()} gives it. */
+    public static TensorData ofFloats(int[] shape, float[] values) { return ofFloats(widen(shape), values); }
+
+    /** F64 tensor with an {@code int[]} shape. */
+    public static TensorData ofDoubles(int[] shape, double[] values) { return ofDoubles(widen(shape), values); }
 
     /** Tensor of floating {@code dtype} (F64, F32, F16 or BF16) from floats; F16/BF16 round to nearest even. */
     public static TensorData fromFloats(DataType dtype, long[] shape, float[] values) {
@@ -91,6 +97,18 @@ public record TensorData(DataType dtype, long[] shape, ByteBuffer data) {
     /** The bytes: a read-only little-endian buffer from position 0 to {@link #byteSize()}. */
     @Override
     public ByteBuffer data() { return data.duplicate().order(ByteOrder.LITTLE_ENDIAN); }
+
+    /** The dimensions as ints, for {@code Tensor.of(data, shape)}; an error if one exceeds the int range. */
+    public int[] intShape() {
+        int[] out = new int[shape.length];
+        for (int i = 0; i < shape.length; i++) {
+            if (shape[i] > Integer.MAX_VALUE) {
+                throw new IllegalStateException("TensorData.intShape: dimension " + shape[i] + " exceeds the int range");
+            }
+            out[i] = (int) shape[i];
+        }
+        return out;
+    }
 
     /** Number of elements: the product of the dimensions (1 for a scalar). */
     public long numel() { return numel(shape); }
@@ -155,6 +173,12 @@ public record TensorData(DataType dtype, long[] shape, ByteBuffer data) {
             throw new IllegalStateException("TensorData." + op + ": " + n + " elements do not fit in a Java array");
         }
         return (int) n;
+    }
+
+    private static long[] widen(int[] shape) {
+        long[] out = new long[shape.length];
+        for (int i = 0; i < shape.length; i++) out[i] = shape[i];
+        return out;
     }
 
     private static long numel(long[] shape) {

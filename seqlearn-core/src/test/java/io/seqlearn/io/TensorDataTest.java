@@ -84,6 +84,16 @@ class TensorDataTest {
     }
 
     @Test
+    void intShapesForTheTensorAdapter() {
+        var t = TensorData.ofFloats(new int[] {2, 1}, new float[] {1, 2});
+        assertArrayEquals(new long[] {2, 1}, t.shape());
+        assertArrayEquals(new int[] {2, 1}, t.intShape());
+        assertEquals(DataType.F64, TensorData.ofDoubles(new int[] {1}, new double[] {1}).dtype());
+        var huge = TensorData.ofBytes(DataType.U8, new long[] {0, 1L << 33}, new byte[0]);
+        assertThrows(IllegalStateException.class, huge::intShape);
+    }
+
+    @Test
     void scalarsAndEmptyTensors() {
         var scalar = TensorData.ofFloats(new long[] {}, new float[] {4.5f});
         assertEquals(1, scalar.numel());
