@@ -53,7 +53,8 @@ final class WorkerPool implements AutoCloseable {
             try {
                 task.join();
             } catch (RuntimeException e) {
-                if (first == null) first = e; else first.addSuppressed(e);
+                RuntimeException original = unwrap(e);
+                if (first == null) first = original; else first.addSuppressed(original);
             }
         }
         if (first != null) throw first;
@@ -61,8 +62,17 @@ final class WorkerPool implements AutoCloseable {
 
     /** How many chunks a loop of {@code n} gets: one per thread, but none smaller than {@code grain}. */
     int chunks(int n, int grain) {
-        if (pool == null || n <= grain) return 1;
-        return (int) Math.min(threads, (n + (long) grain - 1) / Math.max(1, grain));
+        if (pool == null || n < 2 * grain) return 1;
+        return Math.min(threads, n / Math.max(1, grain));
+    }
+
+    /**
+     * ForkJoinTask.join rethrows a copy of a worker's exception whose cause is the original; the caller
+     * should see the original (its message and stack).
+     */
+    private static RuntimeException unwrap(RuntimeException e) {
+        Throwable cause = e.getCause();
+        return cause != null && cause.getClass() == e.getClass() ? (RuntimeException) cause : e;
     }
 
     @Override
