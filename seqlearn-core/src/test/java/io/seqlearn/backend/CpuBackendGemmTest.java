@@ -11,16 +11,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * sgemm/dgemm of CpuBackend (Java below {@link CpuBackend#NATIVE_GEMM_MIN_MNK}, OpenBLAS above) against the
- * reference: all four transposes, offsets, leading dimensions larger than the rows, alpha/beta variants.
+ * sgemm/dgemm of CpuBackend against the reference, on both routes: Java (m ≤ {@link
+ * CpuBackend#JAVA_GEMM_MAX_M} or tiny, split over columns when large) and OpenBLAS (the rest): all four transposes, offsets, leading dimensions larger than the rows, alpha/beta variants.
  * Tolerance: accumulation rounding, {@code k · eps · Σ|a||b|} per element.
  */
 class CpuBackendGemmTest {
     static final CpuBackend CPU = new CpuBackend(2);
     static final JavaBackend REF = new JavaBackend();
-    /** (m, n, k): tiny and odd (Java path), and past the native threshold. */
-    static final int[][] SIZES = {{1, 1, 1}, {1, 7, 17}, {7, 17, 1}, {17, 7, 33}, {33, 40, 48}, {65, 33, 129},
-            {100, 70, 64}, {4, 4099, 9}};
+    /** (m, n, k): tiny and odd, few rows (Java; the last two split over the pool), and OpenBLAS sizes. */
+    static final int[][] SIZES = {{1, 1, 1}, {1, 7, 17}, {7, 17, 1}, {4, 4, 4}, {17, 7, 33}, {33, 40, 48},
+            {65, 33, 129}, {100, 70, 64}, {4, 4099, 9}, {3, 300, 200}};
     static final double[][] ALPHA_BETA = {{1, 0}, {0.5, -1.5}, {-2, 1}, {0, 0.25}};
 
     @AfterAll

@@ -29,11 +29,18 @@ import java.util.function.IntConsumer;
  */
 public final class CpuBackend implements Backend, AutoCloseable {
     /**
-     * Products with m·n·k below this run in Java ({@link SmallGemm}); at and above it, OpenBLAS. Measured
-     * on the development machine (AMD EPYC, 2 threads): below about 32³ the Java loop beats the native
-     * call's fixed cost. See docs/BENCHMARKS.md.
+     * Products with at most this many rows (m) run in Java ({@link SmallGemm}). OpenBLAS packs all of B
+     * before computing, so for a few rows the packing is the whole cost: measured on the development
+     * machine (AMD EPYC, 2 threads) m = 1 × (n, k) = (2048, 512) took 3.6 ms in OpenBLAS and 0.1 ms in
+     * Java; m = 4 was still 2× faster in Java, m = 8 break-even. Batch-1 inference and decoding live here.
      */
-    public static final long NATIVE_GEMM_MIN_MNK = 32L * 32 * 32;
+    public static final int JAVA_GEMM_MAX_M = 4;
+
+    /** Products smaller than this (m·n·k) run in Java too: OpenBLAS wins from about 8³ up, but only just. */
+    public static final long NATIVE_GEMM_MIN_MNK = 1024;
+
+    /** A Java GEMM with at least this m·n·k splits its columns over the pool. */
+    static final long PARALLEL_JAVA_GEMM_MNK = 1L << 17;
 
     /** Element-wise loops shorter than this stay on the calling thread (memory-bound ops). */
     static final int CHEAP_GRAIN = 1 << 15;
@@ -88,8 +95,12 @@ public final class CpuBackend implements Backend, AutoCloseable {
         if (m == 0 || n == 0) return;
         if (useNative(m, n, k)) {
             OpenBlas.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-        } else {
+        } else if (pool.chunks(n, 64) <= 1 || (long) m * n * k < PARALLEL_JAVA_GEMM_MNK) {
             SmallGemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        } else {
+            // columns [from, to) of C need columns [from, to) of op(B): B's columns, or Bᵀ's rows
+            pool.parallelRange(n, 64, 16, (from, to) -> SmallGemm.sgemm(transA, transB, m, to - from, k, alpha,
+                    a, aOff, lda, b, bOff + (transB ? from * ldb : from), ldb, beta, c, cOff + from, ldc));
         }
     }
 
@@ -102,14 +113,17 @@ public final class CpuBackend implements Backend, AutoCloseable {
         if (m == 0 || n == 0) return;
         if (useNative(m, n, k)) {
             OpenBlas.dgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-        } else {
+        } else if (pool.chunks(n, 64) <= 1 || (long) m * n * k < PARALLEL_JAVA_GEMM_MNK) {
             SmallGemm.dgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        } else {
+            pool.parallelRange(n, 64, 16, (from, to) -> SmallGemm.dgemm(transA, transB, m, to - from, k, alpha,
+                    a, aOff, lda, b, bOff + (transB ? from * ldb : from), ldb, beta, c, cOff + from, ldc));
         }
     }
 
     /** k = 0 stays in Java too: it only scales C, and BLAS would reject lda = 0 for an empty A. */
     private boolean useNative(int m, int n, int k) {
-        if (!nativeGemm || k == 0 || (long) m * n * k < NATIVE_GEMM_MIN_MNK) return false;
+        if (!nativeGemm || k == 0 || m <= JAVA_GEMM_MAX_M || (long) m * n * k < NATIVE_GEMM_MIN_MNK) return false;
         if (blasThreads != threads) {
             OpenBlas.setThreads(threads);
             blasThreads = threads;
