@@ -1,0 +1,42 @@
+package io.seqlearn.tensor;
+
+/** Layout-changing copies (strided to contiguous, dtype conversion). */
+final class Copy {
+    private Copy() {}
+
+    /** Copies {@code src} (any strides) into contiguous {@code dst} of the same shape and dtype. */
+    static void strided(Tensor src, Tensor dst) {
+        int n = src.numel();
+        if (n == 0) return;
+        int[] shape = src.shapeRef();
+        int[] st = src.strides();
+        int rank = shape.length;
+        if (rank > 0 && st[rank - 1] == 1 && src.dtype() == dst.dtype()) {
+            int row = shape[rank - 1];
+            int rows = n / row;
+            int[] outerShape = java.util.Arrays.copyOf(shape, rank - 1);
+            int[] outerStrides = java.util.Arrays.copyOf(st, rank - 1);
+            StridedIndex it = new StridedIndex(outerShape, outerStrides, src.offset());
+            Object s = src.dtype() == DType.F32 ? src.dataF() : src.dataD();
+            Object t = dst.dtype() == DType.F32 ? dst.dataF() : dst.dataD();
+            for (int r = 0; r < rows; r++) {
+                System.arraycopy(s, it.next(), t, dst.offset() + r * row, row);
+            }
+            return;
+        }
+        StridedIndex it = new StridedIndex(src);
+        int o = dst.offset();
+        for (int i = 0; i < n; i++) dst.put(o + i, src.at(it.next()));
+    }
+
+    /** Copies any layout into any layout of the same shape (dtype converted). */
+    static void any(Tensor src, Tensor dst) {
+        if (dst.isContiguous() && src.dtype() == dst.dtype()) {
+            strided(src, dst);
+            return;
+        }
+        StridedIndex is = new StridedIndex(src);
+        StridedIndex id = new StridedIndex(dst);
+        for (int i = 0, n = src.numel(); i < n; i++) dst.put(id.next(), src.at(is.next()));
+    }
+}
