@@ -83,6 +83,15 @@ public final class AttnMask {
     public boolean isKeyPadding() { return keyPadding; }
 
     /**
+     * The bias ready to add to scores (B, Tq, Tk) of a single-head layer: key-padding masks become
+     * (B, 1, Tk), others are returned as they are (they must broadcast to the scores).
+     */
+    public Tensor scoreBias(DType dtype) {
+        Tensor b = bias(dtype);
+        return keyPadding ? b.unsqueeze(1) : b;
+    }
+
+    /**
      * The mask as an additive bias of the given dtype: 0 / −∞ for boolean masks, the values themselves (cast
      * when needed, differentiably) for additive ones.
      */
