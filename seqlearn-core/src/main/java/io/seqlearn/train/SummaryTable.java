@@ -41,10 +41,7 @@ final class SummaryTable {
         sb.append("_".repeat(width)).append('\n');
         sb.append(line(headers.toArray(new String[0]))).append('\n');
         sb.append("=".repeat(width)).append('\n');
-        for (int i = 0; i < rows.size(); i++) {
-            sb.append(line(rows.get(i))).append('\n');
-            if (i < rows.size() - 1) sb.append(" ".repeat(width).stripTrailing()).append('\n');
-        }
+        for (String[] row : rows) sb.append(line(row)).append("\n\n");
         sb.append("=".repeat(width)).append('\n');
         long total = trainable + nonTrainable;
         sb.append("Total params: ").append(total).append(" (").append(size(total * bytesPerParam)).append(")\n");
@@ -58,7 +55,8 @@ final class SummaryTable {
         StringBuilder sb = new StringBuilder();
         int start = 0;
         for (int i = 0; i < stops.length; i++) {
-            String cell = " " + (i < cells.length ? cells[i] : "");
+            // Keras 2: the first field has a leading space; every field is cut to leave one space before the next.
+            String cell = (i == 0 ? " " : "") + (i < cells.length ? cells[i] : "");
             int room = stops[i] - start;
             if (cell.length() >= room) cell = cell.substring(0, Math.max(0, room - 2)) + "… ";
             sb.append(cell).append(" ".repeat(Math.max(0, room - cell.length())));
