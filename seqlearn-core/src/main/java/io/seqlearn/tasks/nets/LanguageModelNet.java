@@ -39,6 +39,7 @@ public final class LanguageModelNet extends Module {
      */
     public record Config(String arch, int vocab, int embedding, int hidden, int layers, double dropout, int heads,
                          int context, double initScale) {
+        @com.fasterxml.jackson.annotation.JsonIgnore
         public boolean isTransformer() { return arch.equals("transformer"); }
     }
 

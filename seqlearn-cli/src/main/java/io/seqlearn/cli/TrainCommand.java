@@ -1,0 +1,20 @@
+package io.seqlearn.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.util.concurrent.Callable;
+
+/** {@code seqlearn train TASK}: one subcommand per recipe. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Train a model; each run writes a directory with the best model file, config.json, history.csv and charts."},
+        subcommands = {TrainLmCommand.class})
+public final class TrainCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(System.err);
+        return 2;
+    }
+}
