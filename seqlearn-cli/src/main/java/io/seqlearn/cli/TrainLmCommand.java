@@ -14,8 +14,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -62,17 +60,8 @@ public final class TrainLmCommand implements Callable<Integer> {
         TrainSettings s = train.apply(LanguageModel.defaultTraining(c), common);
         RunOptions run = train.run(TaskKind.LM, common, spec.commandLine().getParseResult().originalArgs());
         LanguageModel lm = LanguageModel.train(LanguageModel.Corpus.read(data, valid), c, s, run);
-        Map<String, Object> result = new LinkedHashMap<>();
-        result.put("run_dir", run.dir().toString());
-        result.put("model", run.dir().resolve(RunDirectory.MODEL_FILE).toString());
-        result.put("epochs", lm.result().epochs());
-        result.put("best_epoch", lm.result().bestEpoch() + 1);
-        result.put("seconds", lm.result().seconds());
-        result.put("stopped_by", lm.result().stoppedBy());
-        result.put("valid", lm.result().bestMetrics());
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Trained %d epoch(s) in %.0f s (stopped by %s); best epoch %d: %s%n",
-                lm.result().epochs(), lm.result().seconds(), lm.result().stoppedBy(), lm.result().bestEpoch() + 1,
-                LmReport.metrics(lm.result().bestMetrics())));
+        Map<String, Object> result = TrainReport.common(run, lm.result());
+        StringBuilder text = new StringBuilder(TrainReport.line(lm.result()));
         if (test != null) {
             LanguageModelEval e = lm.evaluate(TextFiles.readString(test));
             result.put("test", LmReport.map(e, lm.isCharLevel()));

@@ -158,7 +158,7 @@ public final class LanguageModel {
         TrainResult r = RecipeRun.train(new LanguageModelFitting(lm.net, data, c), s, run, config, lm::save);
         lm.result = r;
         lm.training = RecipeRun.summary(s, r, dataInfo);
-        if (run.dir() != null) lm.saveQuietly(run.dir().resolve(RunDirectory.MODEL_FILE));
+        if (run.dir() != null) RecipeRun.saveFinal(lm::save, run.dir());
         return lm;
     }
 
@@ -202,31 +202,18 @@ public final class LanguageModel {
         TaskFile.write(file, net, blobs);
     }
 
-    private void saveQuietly(Path file) {
-        try {
-            save(file);
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
     /** Reads a model file written by {@link #save}; fails with one line naming the file for another task's model. */
     public static LanguageModel load(Path file) throws IOException {
         ModelFileContents c = TaskFile.read(file, TaskKind.LM);
-        Config config = Json.read(Json.tree(TaskFile.blob(file, c, ModelFile.TASK), file + ": task").get("recipe").toString(),
-                Config.class, file + ": task recipe");
+        Config config = TaskFile.recipe(file, c, Config.class);
         Tokenizer t = Tokenizer.fromJson(TaskFile.blob(file, c, ModelFile.TOKENIZER));
-        LanguageModelNet.Config nc = Json.read(c.architecture(), LanguageModelNet.Config.class, file + ": architecture");
-        LanguageModelNet net = new LanguageModelNet(nc, new Rng(0));
+        LanguageModelNet net = new LanguageModelNet(TaskFile.architecture(file, c, LanguageModelNet.Config.class), new Rng(0));
         TaskFile.loadWeights(file, c, net);
         net.train(false);
         LanguageModel lm = new LanguageModel(config, t, net);
-        lm.training = c.blob(ModelFile.TRAINING).map(j -> Json.read(j, Map.class, "training")).map(LanguageModel::cast).orElse(Map.of());
+        lm.training = TaskFile.training(c);
         return lm;
     }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> cast(Map<?, ?> m) { return (Map<String, Object>) m; }
 
     public Config config() { return config; }
 

@@ -44,6 +44,15 @@ final class RecipeRun {
         }
     }
 
+    /** Saves the final model (with the complete training summary) into the run directory. */
+    static void saveFinal(Saver saver, Path dir) {
+        try {
+            saver.save(dir.resolve(RunDirectory.MODEL_FILE));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** The summary kept in the model file's {@code training} blob. */
     static Map<String, Object> summary(TrainSettings s, TrainResult r, Map<String, Object> data) {
         Map<String, Object> m = new LinkedHashMap<>();

@@ -96,6 +96,29 @@ public final class TaskFile {
         }
     }
 
+    /** The {@code recipe} field of the task blob as {@code type}. */
+    public static <T> T recipe(Path path, ModelFileContents c, Class<T> type) throws ModelFileException {
+        return field(path, c, "recipe", type);
+    }
+
+    /** A field of the task blob as {@code type}. */
+    public static <T> T field(Path path, ModelFileContents c, String name, Class<T> type) throws ModelFileException {
+        JsonNode node = Json.tree(blob(path, c, ModelFile.TASK), path + ": task blob").get(name);
+        if (node == null) throw new ModelFileException(path.toString(), "task blob has no \"" + name + "\" field");
+        return Json.read(node.toString(), type, path + ": task " + name);
+    }
+
+    /** The network config from the {@code architecture} blob. */
+    public static <T> T architecture(Path path, ModelFileContents c, Class<T> type) {
+        return Json.read(c.architecture(), type, path + ": architecture");
+    }
+
+    /** The {@code training} blob as a map (empty when absent). */
+    @SuppressWarnings("unchecked")
+    public static Map<String, Object> training(ModelFileContents c) {
+        return c.blob(ModelFile.TRAINING).map(j -> (Map<String, Object>) Json.read(j, Map.class, "training")).orElse(Map.of());
+    }
+
     /** The blob {@code key}, or an error naming the file. */
     public static String blob(Path path, ModelFileContents c, String key) throws ModelFileException {
         return c.blob(key).orElseThrow(() -> new ModelFileException(path.toString(), "model file has no \"" + key + "\" blob"));
