@@ -20,7 +20,11 @@ final class TrainReport {
         m.put("best_epoch", r.bestEpoch() + 1);
         m.put("seconds", r.seconds());
         m.put("stopped_by", r.stoppedBy());
-        m.put("valid", r.bestMetrics());
+        Map<String, Double> valid = new LinkedHashMap<>();
+        r.bestMetrics().forEach((k, v) -> {
+            if (k.startsWith("val_")) valid.put(k, v);
+        });
+        m.put("valid", valid);
         return m;
     }
 
