@@ -170,6 +170,12 @@ public abstract class RecurrentLayer extends Module {
 
     public boolean batchFirst() { return settings.batchFirst(); }
 
+    /** Whether {@link #forward(Tensor)} returns the whole sequence (else the last output). */
+    public boolean returnSequences() { return settings.returnSequences(); }
+
+    /** Whether the final state is carried into the next call. */
+    public boolean stateful() { return settings.stateful(); }
+
     /** Width of each output step: D·Hr. */
     public int outputSize() { return spec.dirs() * spec.outSize(); }
 
