@@ -42,6 +42,9 @@ public class Bidirectional extends Layer {
     }
 
     @Override
+    public long plannedWeightCount(int[] inputShape) { return layer.plannedWeightCount(inputShape); }
+
+    @Override
     protected void checkInputShape(int[] shape) { layer.build(shape); }
 
     @Override

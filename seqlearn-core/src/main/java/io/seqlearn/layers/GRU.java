@@ -43,6 +43,9 @@ public class GRU extends Recurrent {
     protected int stateCount() { return 1; }
 
     @Override
+    protected int gates() { return 3; }
+
+    @Override
     public Map<String, Object> config() { return baseConfig(); }
 
     static GRU fromConfig(LayerConfig c) {

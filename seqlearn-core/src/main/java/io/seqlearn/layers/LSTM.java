@@ -52,6 +52,9 @@ public class LSTM extends Recurrent {
     protected int stateCount() { return 2; }
 
     @Override
+    protected int gates() { return 4; }
+
+    @Override
     public Map<String, Object> config() { return baseConfig(); }
 
     static LSTM fromConfig(LayerConfig c) {

@@ -67,6 +67,16 @@ public abstract class Recurrent extends Layer {
     /** How many state tensors per direction (2 for LSTM). */
     protected abstract int stateCount();
 
+    /** Gate blocks per step: 4 (LSTM), 3 (GRU), 1 (SimpleRNN). */
+    protected abstract int gates();
+
+    @Override
+    public long plannedWeightCount(int[] inputShape) {
+        long in = featureSize(inputShape);
+        long perDirection = Math.multiplyExact((long) gates() * units, Math.addExact(in, units + 2L));
+        return Math.multiplyExact(perDirection, dirs());
+    }
+
     /** Used by {@link Bidirectional} before build. */
     void makeBidirectional(String mode) {
         if (isBuilt()) throw new IllegalStateException(label() + ": already built; wrap it in Bidirectional before use");

@@ -53,6 +53,9 @@ public class SimpleRNN extends Recurrent {
     protected int stateCount() { return 1; }
 
     @Override
+    protected int gates() { return 1; }
+
+    @Override
     public Map<String, Object> config() {
         Map<String, Object> c = baseConfig();
         c.put("activation", activation.name().toLowerCase(Locale.ROOT));

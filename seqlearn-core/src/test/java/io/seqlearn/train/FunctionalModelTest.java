@@ -11,6 +11,9 @@ import io.seqlearn.tensor.Rng;
 import io.seqlearn.tensor.ShapeException;
 import io.seqlearn.tensor.Tensor;
 import io.seqlearn.tensor.Tensors;
+import io.seqlearn.loss.CrossEntropyLoss;
+import io.seqlearn.loss.MSELoss;
+import io.seqlearn.optim.SGD;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -60,8 +63,8 @@ class FunctionalModelTest {
 
     @Test void multiOutputTrainingLogsEachLossAndMetric() {
         FunctionalModel m = twoHeaded(1);
-        Map<String, Loss> losses = Map.of("label", Tiny.XENT, "value", Tiny.MSE);
-        m.compile(p -> new Tiny.Sgd(p, 0.02, 0.9), losses, Map.of("label", List.of(new Tiny.Accuracy())));
+        Map<String, Loss> losses = Map.of("label", new CrossEntropyLoss(), "value", new MSELoss());
+        m.compile(p -> new SGD(p, 0.02, SGD.Options.defaults().withMomentum(0.9)), losses, Map.of("label", List.of(new Tiny.Accuracy())));
         History h = m.fit(data(256, 2), FitOptions.defaults().withEpochs(10).withBatchSize(32)
                 .withValidationData(data(64, 3)).quiet());
         assertEquals(List.of("loss", "label_loss", "value_loss", "label_accuracy", "val_loss", "val_label_loss",
@@ -96,7 +99,7 @@ class FunctionalModelTest {
         assertEquals("model: input 'a' expected (None, 4), got (2, 5)", s.getMessage());
         e = assertThrows(IllegalArgumentException.class, () -> m.forward(Map.of("a", Tensors.zeros(DType.F32, 2, 4))));
         assertEquals("model.forward: no input 'b'; model inputs [a, b], got [a]", e.getMessage());
-        e = assertThrows(IllegalArgumentException.class, () -> m.compile(p -> new Tiny.Sgd(p, 0.1), Tiny.MSE)
+        e = assertThrows(IllegalArgumentException.class, () -> m.compile(p -> new SGD(p, 0.1), new MSELoss())
                 .fit(data(8, 1), FitOptions.defaults().quiet()));
         assertTrue(e.getMessage().contains("one loss given for outputs [label, value]"), e.getMessage());
         assertThrows(IllegalStateException.class, () -> m.seed(3));
