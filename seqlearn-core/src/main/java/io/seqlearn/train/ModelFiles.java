@@ -91,28 +91,57 @@ final class ModelFiles {
         apply(m, c, path.toString());
     }
 
+    /**
+     * Checks everything that can fail first (weights fit, trainer blob parses, optimizer state loads — rolled
+     * back if not), then copies the weights and counters: a bad file never leaves a half-restored model.
+     */
     private static void apply(Model m, ModelFileContents c, String source) throws ModelFileException {
         Map<String, Tensor> own = m.stateDict();
+        checkFits(own, c.weights(), source);
         Map<String, Tensor> weights = new LinkedHashMap<>();
-        for (var e : c.weights().entrySet()) {
-            Tensor target = own.get(e.getKey());
-            weights.put(e.getKey(), StateDicts.toTensor(e.getValue(), target != null ? target.dtype() : DType.F64));
-        }
+        c.weights().forEach((k, v) -> weights.put(k, StateDicts.toTensor(v, own.get(k).dtype())));
         TrainerBlob trainer = null;
         if (c.blob(ModelFile.TRAINER).isPresent()) {
             trainer = TrainerBlob.read(parse(c.blob(ModelFile.TRAINER).get(), source, "trainer"), source);
         }
-        try {
-            m.loadStateDict(weights, true);
-        } catch (IllegalArgumentException e) {
-            throw new ModelFileException(source, "weights do not fit the model: " + e.getMessage(), e);
-        }
-        if (trainer != null) trainer.applyTo(m);
+        Map<String, Tensor> opt = null;
         if (!c.optimizerState().isEmpty()) {
-            Map<String, Tensor> opt = new LinkedHashMap<>();
-            c.optimizerState().forEach((k, v) -> opt.put(k, StateDicts.toTensor(v, v.dtype() == DataType.F32 ? DType.F32 : DType.F64)));
-            if (m.optimizer() != null) m.optimizer().loadStateDict(opt);
-            else m.state.pendingOptimizerState = opt;
+            opt = new LinkedHashMap<>();
+            for (var e : c.optimizerState().entrySet()) {
+                opt.put(e.getKey(), StateDicts.toTensor(e.getValue(), e.getValue().dtype() == DataType.F32 ? DType.F32 : DType.F64));
+            }
+            if (m.optimizer() != null) loadOptimizer(m.optimizer(), opt, source);
+        }
+        m.loadStateDict(weights, true);
+        if (trainer != null) trainer.applyTo(m);
+        if (opt != null && m.optimizer() == null) m.state.pendingOptimizerState = opt;
+    }
+
+    private static void loadOptimizer(Optimizer o, Map<String, Tensor> state, String source) throws ModelFileException {
+        Map<String, Tensor> before = new LinkedHashMap<>();
+        o.stateDict().forEach((k, v) -> before.put(k, v.detach().copy()));
+        try {
+            o.loadStateDict(state);
+        } catch (RuntimeException e) {
+            o.loadStateDict(before);
+            throw new ModelFileException(source, "optimizer state does not fit the optimizer: " + e.getMessage(), e);
+        }
+    }
+
+    /** Every key present with its exact shape, nothing extra — checked before any weight is copied. */
+    private static void checkFits(Map<String, Tensor> own, Map<String, TensorData> file, String source) throws ModelFileException {
+        List<String> missing = own.keySet().stream().filter(k -> !file.containsKey(k)).toList();
+        List<String> unexpected = file.keySet().stream().filter(k -> !own.containsKey(k)).toList();
+        if (!missing.isEmpty() || !unexpected.isEmpty()) {
+            throw new ModelFileException(source, "weights do not fit the model: missing " + missing + ", unexpected " + unexpected);
+        }
+        for (var e : own.entrySet()) {
+            int[] want = e.getValue().shapeRef();
+            int[] got = file.get(e.getKey()).intShape();
+            if (!java.util.Arrays.equals(want, got)) {
+                throw new ModelFileException(source, "weights do not fit the model: '" + e.getKey() + "' expected "
+                        + io.seqlearn.tensor.Shapes.str(want) + ", got " + io.seqlearn.tensor.Shapes.str(got));
+            }
         }
     }
 
