@@ -1,0 +1,261 @@
+package io.seqlearn.backend.cpu;
+
+import io.seqlearn.backend.Backend;
+import io.seqlearn.backend.BinaryOp;
+import io.seqlearn.backend.KernelChecks;
+import io.seqlearn.backend.UnaryOp;
+import java.util.function.IntConsumer;
+
+/**
+ * The fast CPU backend: GEMM through native OpenBLAS (called on the Java arrays themselves, see
+ * {@link OpenBlas}), element-wise kernels on the Vector API, large arrays split over a thread pool owned
+ * by this instance.
+ *
+ * <p>Results agree with {@link io.seqlearn.backend.ref.JavaBackend} (tested in {@code CpuBackend*Test}):
+ * GEMM to float/double accumulation rounding; ADD, SUB, MUL, DIV, MAX, MIN, NEG, ABS, RELU, SQUARE, SQRT,
+ * RECIPROCAL and axpy exactly; EXP, LOG, TANH, SIGMOID, GELU, POW and the two gradient helpers within a
+ * few ulp (the exact bounds are in the kernel classes and asserted by the tests); sums to double rounding.
+ *
+ * <p>Threads: {@link #threads()} workers for element-wise kernels and {@link #parallelRange}, and the same
+ * number for OpenBLAS. OpenBLAS's count is process-wide: it is set before a native GEMM whenever the last
+ * backend to set it asked for a different number, so two instances with different counts used at the same
+ * time share one setting. Do not call GEMM from inside a {@link #parallelRange} body (both would spread
+ * over all cores).
+ *
+ * <pre>{@code
+ * var cpu = new CpuBackend(2);
+ * cpu.sgemm(false, true, m, n, k, 1f, x, 0, k, w, 0, k, 0f, y, 0, n);   // y = x · wᵀ
+ * }</pre>
+ */
+public final class CpuBackend implements Backend, AutoCloseable {
+    /**
+     * Products with at most this many rows (m) run in Java ({@link SmallGemm}). OpenBLAS packs all of B
+     * before computing, so for a few rows the packing is the whole cost: measured on the development
+     * machine (AMD EPYC, 2 threads) m = 1 × (n, k) = (2048, 512) took 3.6 ms in OpenBLAS and 0.1 ms in
+     * Java; m = 4 was still 2× faster in Java, m = 8 break-even. Batch-1 inference and decoding live here.
+     */
+    public static final int JAVA_GEMM_MAX_M = 4;
+
+    /** Products smaller than this (m·n·k) run in Java too: OpenBLAS wins from about 8³ up, but only just. */
+    public static final long NATIVE_GEMM_MIN_MNK = 1024;
+
+    /** A Java GEMM with at least this m·n·k splits its columns over the pool. */
+    static final long PARALLEL_JAVA_GEMM_MNK = 1L << 17;
+
+    /** Element-wise loops shorter than this stay on the calling thread (memory-bound ops). */
+    static final int CHEAP_GRAIN = 1 << 15;
+    /** The same for transcendental ops, which cost 10–50× more per element. */
+    static final int COSTLY_GRAIN = 1 << 12;
+    /** Chunk boundaries are multiples of this, so every vector lane sees the same code path. */
+    private static final int ALIGN = 64;
+
+    /** The thread count last handed to OpenBLAS (process-wide, like OpenBLAS's own setting). */
+    private static volatile int blasThreads = -1;
+
+    private final int threads;
+    private final WorkerPool pool;
+    private final boolean nativeGemm;
+
+    /** A backend using every available processor. */
+    public CpuBackend() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /**
+     * A backend with {@code threads} workers (≥ 1) for its own kernels and for OpenBLAS.
+     *
+     * @throws IllegalArgumentException when {@code threads < 1}
+     */
+    public CpuBackend(int threads) {
+        if (threads < 1) throw new IllegalArgumentException("CpuBackend: threads expected >= 1, got " + threads);
+        this.threads = threads;
+        this.pool = new WorkerPool(threads);
+        this.nativeGemm = OpenBlas.available();
+    }
+
+    @Override public String name() { return nativeGemm ? "cpu" : "cpu(no-blas)"; }
+
+    @Override public int threads() { return threads; }
+
+    /** Whether GEMM goes to native OpenBLAS; false when the library could not load (see {@link #nativeGemmError()}). */
+    public boolean nativeGemm() { return nativeGemm; }
+
+    /** Why OpenBLAS did not load, or null when it did. */
+    public static Throwable nativeGemmError() { return OpenBlas.loadError(); }
+
+    /** OpenBLAS's name for the kernels it picked on this CPU (e.g. "Zen"), or null without OpenBLAS. */
+    public static String blasCoreName() { return OpenBlas.coreName(); }
+
+    @Override
+    public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                      float beta, float[] c, int cOff, int ldc) {
+        KernelChecks.gemm("sgemm", transA, transB, m, n, k, a.length, aOff, lda, b.length, bOff, ldb,
+                c.length, cOff, ldc);
+        if (m == 0 || n == 0) return;
+        if (useNative(m, n, k)) {
+            OpenBlas.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        } else if (pool.chunks(n, 64) <= 1 || (long) m * n * k < PARALLEL_JAVA_GEMM_MNK) {
+            SmallGemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        } else {
+            // columns [from, to) of C need columns [from, to) of op(B): B's columns, or Bᵀ's rows
+            pool.parallelRange(n, 64, 16, (from, to) -> SmallGemm.sgemm(transA, transB, m, to - from, k, alpha,
+                    a, aOff, lda, b, bOff + (transB ? from * ldb : from), ldb, beta, c, cOff + from, ldc));
+        }
+    }
+
+    @Override
+    public void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                      double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                      double beta, double[] c, int cOff, int ldc) {
+        KernelChecks.gemm("dgemm", transA, transB, m, n, k, a.length, aOff, lda, b.length, bOff, ldb,
+                c.length, cOff, ldc);
+        if (m == 0 || n == 0) return;
+        if (useNative(m, n, k)) {
+            OpenBlas.dgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        } else if (pool.chunks(n, 64) <= 1 || (long) m * n * k < PARALLEL_JAVA_GEMM_MNK) {
+            SmallGemm.dgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        } else {
+            pool.parallelRange(n, 64, 16, (from, to) -> SmallGemm.dgemm(transA, transB, m, to - from, k, alpha,
+                    a, aOff, lda, b, bOff + (transB ? from * ldb : from), ldb, beta, c, cOff + from, ldc));
+        }
+    }
+
+    /** k = 0 stays in Java too: it only scales C, and BLAS would reject lda = 0 for an empty A. */
+    private boolean useNative(int m, int n, int k) {
+        if (!nativeGemm || k == 0 || m <= JAVA_GEMM_MAX_M || (long) m * n * k < NATIVE_GEMM_MIN_MNK) return false;
+        if (blasThreads != threads) {
+            OpenBlas.setThreads(threads);
+            blasThreads = threads;
+        }
+        return true;
+    }
+
+    @Override
+    public void unary(UnaryOp op, float[] x, int xOff, float[] y, int yOff, int n) {
+        KernelChecks.unary(op, x.length, xOff, y.length, yOff, n);
+        int grain = costly(op) ? COSTLY_GRAIN : CHEAP_GRAIN;
+        if (pool.chunks(n, grain) <= 1) {
+            UnaryF32.apply(op, x, xOff, y, yOff, n);
+        } else {
+            pool.parallelRange(n, grain, ALIGN, (from, to) -> UnaryF32.apply(op, x, xOff + from, y, yOff + from, to - from));
+        }
+    }
+
+    @Override
+    public void unary(UnaryOp op, double[] x, int xOff, double[] y, int yOff, int n) {
+        KernelChecks.unary(op, x.length, xOff, y.length, yOff, n);
+        int grain = costly(op) ? COSTLY_GRAIN : CHEAP_GRAIN;
+        if (pool.chunks(n, grain) <= 1) {
+            UnaryF64.apply(op, x, xOff, y, yOff, n);
+        } else {
+            pool.parallelRange(n, grain, ALIGN, (from, to) -> UnaryF64.apply(op, x, xOff + from, y, yOff + from, to - from));
+        }
+    }
+
+    @Override
+    public void binary(BinaryOp op, float[] a, int aOff, float[] b, int bOff, float[] y, int yOff, int n) {
+        KernelChecks.binary(op, a.length, aOff, b.length, bOff, y.length, yOff, n);
+        int grain = op == BinaryOp.POW ? COSTLY_GRAIN : CHEAP_GRAIN;
+        if (pool.chunks(n, grain) <= 1) {
+            BinaryF32.apply(op, a, aOff, b, bOff, y, yOff, n);
+        } else {
+            pool.parallelRange(n, grain, ALIGN,
+                    (from, to) -> BinaryF32.apply(op, a, aOff + from, b, bOff + from, y, yOff + from, to - from));
+        }
+    }
+
+    @Override
+    public void binary(BinaryOp op, double[] a, int aOff, double[] b, int bOff, double[] y, int yOff, int n) {
+        KernelChecks.binary(op, a.length, aOff, b.length, bOff, y.length, yOff, n);
+        int grain = op == BinaryOp.POW ? COSTLY_GRAIN : CHEAP_GRAIN;
+        if (pool.chunks(n, grain) <= 1) {
+            BinaryF64.apply(op, a, aOff, b, bOff, y, yOff, n);
+        } else {
+            pool.parallelRange(n, grain, ALIGN,
+                    (from, to) -> BinaryF64.apply(op, a, aOff + from, b, bOff + from, y, yOff + from, to - from));
+        }
+    }
+
+    @Override
+    public void axpy(int n, float alpha, float[] x, int xOff, float[] y, int yOff) {
+        KernelChecks.axpy(x.length, xOff, y.length, yOff, n);
+        if (pool.chunks(n, CHEAP_GRAIN) <= 1) {
+            Reductions.axpy(n, alpha, x, xOff, y, yOff);
+        } else {
+            pool.parallelRange(n, CHEAP_GRAIN, ALIGN, (from, to) -> Reductions.axpy(to - from, alpha, x, xOff + from, y, yOff + from));
+        }
+    }
+
+    @Override
+    public void axpy(int n, double alpha, double[] x, int xOff, double[] y, int yOff) {
+        KernelChecks.axpy(x.length, xOff, y.length, yOff, n);
+        if (pool.chunks(n, CHEAP_GRAIN) <= 1) {
+            Reductions.axpy(n, alpha, x, xOff, y, yOff);
+        } else {
+            pool.parallelRange(n, CHEAP_GRAIN, ALIGN, (from, to) -> Reductions.axpy(to - from, alpha, x, xOff + from, y, yOff + from));
+        }
+    }
+
+    /** Partial sums per chunk are added in chunk order: the result depends on n and threads, not on timing. */
+    @Override
+    public double sum(float[] x, int off, int n) {
+        KernelChecks.range("sum", "x", x.length, off, n);
+        int chunks = pool.chunks(n, CHEAP_GRAIN);
+        if (chunks <= 1) return Reductions.sum(x, off, n);
+        int step = chunkStep(n, chunks);
+        double[] partial = new double[(n + step - 1) / step];
+        pool.parallelRange(n, CHEAP_GRAIN, ALIGN, (from, to) -> partial[from / step] = Reductions.sum(x, off + from, to - from));
+        return ordered(partial);
+    }
+
+    @Override
+    public double sum(double[] x, int off, int n) {
+        KernelChecks.range("sum", "x", x.length, off, n);
+        int chunks = pool.chunks(n, CHEAP_GRAIN);
+        if (chunks <= 1) return Reductions.sum(x, off, n);
+        int step = chunkStep(n, chunks);
+        double[] partial = new double[(n + step - 1) / step];
+        pool.parallelRange(n, CHEAP_GRAIN, ALIGN, (from, to) -> partial[from / step] = Reductions.sum(x, off + from, to - from));
+        return ordered(partial);
+    }
+
+    /**
+     * Runs {@code body} over {@code [0, n)} split into at most {@link #threads()} contiguous chunks of at
+     * least {@code grain} indices; the calling thread runs the first chunk. Nested calls from inside a
+     * body are allowed. The first exception thrown by a chunk is rethrown after all chunks end.
+     */
+    public void parallelRange(int n, int grain, RangeBody body) {
+        if (n < 0) throw new IllegalArgumentException("parallelRange: n expected >= 0, got " + n);
+        pool.parallelRange(n, Math.max(1, grain), 1, body);
+    }
+
+    /** {@code body.accept(i)} for every {@code i < n}, spread over the pool in contiguous chunks. */
+    public void parallelFor(int n, IntConsumer body) {
+        parallelRange(n, 1, (from, to) -> {
+            for (int i = from; i < to; i++) body.accept(i);
+        });
+    }
+
+    /** Shuts the worker threads down; the backend must not be used afterwards. */
+    @Override
+    public void close() { pool.close(); }
+
+    private int chunkStep(int n, int chunks) {
+        int step = (n + chunks - 1) / chunks;
+        return (step + ALIGN - 1) / ALIGN * ALIGN;
+    }
+
+    private static double ordered(double[] partial) {
+        double s = 0;
+        for (double p : partial) s += p;
+        return s;
+    }
+
+    private static boolean costly(UnaryOp op) {
+        return switch (op) {
+            case EXP, LOG, TANH, SIGMOID, GELU -> true;
+            default -> false;
+        };
+    }
+}

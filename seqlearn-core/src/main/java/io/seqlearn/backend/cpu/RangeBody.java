@@ -1,0 +1,7 @@
+package io.seqlearn.backend.cpu;
+
+/** A piece of a parallel loop: handles the indices {@code [from, to)}. */
+@FunctionalInterface
+public interface RangeBody {
+    void run(int from, int to);
+}
