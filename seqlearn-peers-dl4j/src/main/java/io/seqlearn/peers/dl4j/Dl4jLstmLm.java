@@ -72,6 +72,7 @@ final class Dl4jLstmLm {
         return () -> {
             int k = n[0]++ % ids.length;
             net.fit(ids[k], labels[k]);
+            System.err.printf("loss %.4f%n", net.score()); // on stderr (the log): evidence it trains
         };
     }
 }

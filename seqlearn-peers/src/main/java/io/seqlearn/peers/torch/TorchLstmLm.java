@@ -67,6 +67,7 @@ final class TorchLstmLm {
                 NDArray logits = TorchAttention.linear(out.get(0), outW, outB);
                 NDArray loss = logits.logSoftmax(-1).gather(targets[k], -1).mean().neg().mul(lossScale);
                 gc.backward(loss);
+                System.err.printf("loss %.4f%n", loss.getFloat()); // on stderr (the log): evidence it trains
             }
             if (sgd) {
                 TorchOptim.clipGradNorm(all, a.f("clip"), step);

@@ -46,7 +46,9 @@ final class TorchTransformerLm {
                 NDArray hcur = x.getNDArrayInternal().embedding(x, emb, SparseFormat.DENSE).get(0).mul(scale).add(pos);
                 for (int l = 0; l < layers; l++) hcur = TorchAttention.encoderLayer(hcur, blocks, 12 * l, heads, mask);
                 NDArray logits = TorchAttention.linear(hcur, outW, outB);
-                gc.backward(logits.logSoftmax(-1).gather(targets[k], -1).mean().neg());
+                NDArray loss = logits.logSoftmax(-1).gather(targets[k], -1).mean().neg();
+                gc.backward(loss);
+                System.err.printf("loss %.4f%n", loss.getFloat()); // on stderr (the log): evidence it trains
             }
             adam.step(step);
         };
