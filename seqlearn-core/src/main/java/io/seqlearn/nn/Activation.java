@@ -5,7 +5,9 @@ import io.seqlearn.tensor.Tensor;
 /** Parameter-free element-wise activation as a module (for Sequential and Dense(activation)). */
 public class Activation extends Module {
     /** The supported activations, named as in Keras. */
-    public enum Kind { LINEAR, TANH, SIGMOID, RELU, GELU, SOFTMAX, LOG_SOFTMAX }
+    public enum Kind { LINEAR, TANH, SIGMOID, RELU, GELU,
+        /** GELU with PyTorch's approximate='tanh'. */
+        GELU_TANH, SOFTMAX, LOG_SOFTMAX }
 
     private final Kind kind;
 
@@ -29,6 +31,7 @@ public class Activation extends Module {
             case SIGMOID -> x.sigmoid();
             case RELU -> x.relu();
             case GELU -> x.gelu();
+            case GELU_TANH -> io.seqlearn.ops.Elementwise.geluTanh(x);
             case SOFTMAX -> x.softmax(-1);
             case LOG_SOFTMAX -> x.logSoftmax(-1);
         };

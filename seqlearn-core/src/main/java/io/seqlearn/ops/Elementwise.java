@@ -69,6 +69,18 @@ public final class Elementwise {
         return y;
     }
 
+    /** tanh-approximated GELU (PyTorch approximate='tanh'): 0.5x(1 + tanh(√(2/π)(x + 0.044715x³))). */
+    public static Tensor geluTanh(Tensor x) {
+        Tensor xc = x.contiguousNoGrad();
+        Tensor y = map(xc, Scalar::geluTanh);
+        return Node.record(y, "gelu_tanh", g -> new Tensor[]{g.mul(map(xc, Elementwise::geluTanhGrad))}, x);
+    }
+
+    private static double geluTanhGrad(double x) {
+        double c = Math.sqrt(2 / Math.PI), u = c * (x + 0.044715 * x * x * x), t = Math.tanh(u);
+        return 0.5 * (1 + t) + 0.5 * x * (1 - t * t) * c * (1 + 3 * 0.044715 * x * x);
+    }
+
     /** y = x + s. */
     public static Tensor addScalar(Tensor x, double s) {
         Tensor y = map(x, v -> v + s);

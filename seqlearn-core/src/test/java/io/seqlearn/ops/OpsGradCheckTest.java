@@ -27,6 +27,7 @@ class OpsGradCheckTest {
         GradCheck.check(x -> x[0].sigmoid(), r(3, 4));
         GradCheck.check(x -> x[0].relu(), r(3, 4));
         GradCheck.check(x -> x[0].gelu(), r(3, 4));
+        GradCheck.check(x -> Elementwise.geluTanh(x[0]), r(3, 4));
         GradCheck.check(x -> x[0].sqrt(), pos(3, 4));
         GradCheck.check(x -> x[0].abs(), r(3, 4));
         GradCheck.check(x -> x[0].square(), r(3, 4));

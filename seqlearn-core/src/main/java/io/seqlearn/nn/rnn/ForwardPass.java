@@ -1,0 +1,90 @@
+package io.seqlearn.nn.rnn;
+
+import io.seqlearn.backend.Backend;
+import io.seqlearn.tensor.DType;
+
+/**
+ * The fused forward pass of a whole recurrent stack over time-major buffers (DESIGN §3):
+ * for each layer direction, one big GEMM projects the inputs of all steps ({@code X[T·B, I]·W_ihᵀ}, biases
+ * folded in), then each step does only {@code h_{t−1}·W_hhᵀ} for the still-active rows plus one fused
+ * pointwise kernel. In training ({@code save}) it keeps exactly what {@link BackwardPass} needs
+ * ({@link SavedDirection}); in inference it keeps only the running state and projects the input in chunks
+ * of steps, so memory stays O(B·H) beyond the layer outputs.
+ */
+final class ForwardPass {
+    /** Rows of input projection per GEMM in inference: big enough for an efficient GEMM, small in memory. */
+    private static final int INFERENCE_CHUNK_ROWS = 1024;
+
+    final RecurrentSpec spec;
+    final Backend backend;
+    final DType dtype;
+    final StepPlan plan;
+    final boolean save;
+    final DirectionWeights[] weights;
+    final DropoutMasks masks;
+    final Buf[] layerInput;
+    final SavedDirection[] saved;
+    private final Buf h0;
+    private final Buf c0;
+    final Buf hN;
+    final Buf cN;
+    Buf output;
+
+    ForwardPass(RecurrentSpec spec, Backend backend, DType dtype, StepPlan plan, boolean save,
+                DirectionWeights[] weights, DropoutMasks masks, Buf h0, Buf c0) {
+        this.spec = spec;
+        this.backend = backend;
+        this.dtype = dtype;
+        this.plan = plan;
+        this.save = save;
+        this.weights = weights;
+        this.masks = masks;
+        this.h0 = h0;
+        this.c0 = c0;
+        int layerDirs = spec.numLayers() * spec.dirs(), b = plan.batch();
+        this.layerInput = new Buf[spec.numLayers()];
+        this.saved = new SavedDirection[layerDirs];
+        this.hN = Buf.zeros(dtype, layerDirs * b * spec.outSize());
+        this.cN = spec.kind().isLstm() ? Buf.zeros(dtype, layerDirs * b * spec.hiddenSize()) : null;
+    }
+
+    /** Runs every layer on the time-major input {@code x} (T·B, I); the result is in {@link #output}. */
+    void run(Buf x) {
+        int rows = plan.time() * plan.batch(), width = spec.dirs() * spec.outSize();
+        Buf in = x;
+        for (int l = 0; l < spec.numLayers(); l++) {
+            if (save) layerInput[l] = in;
+            Buf y = Buf.zeros(dtype, rows * width);
+            for (int d = 0; d < spec.dirs(); d++) direction(l, d, in, y);
+            Buf mask = l < spec.numLayers() - 1 ? masks.between(l) : null;
+            if (mask != null) Buf.mul(y, 0, mask, 0, y, 0, rows * width);
+            in = y;
+        }
+        output = in;
+    }
+
+    private void direction(int l, int d, Buf in, Buf y) {
+        DirectionRun run = new DirectionRun(this, l, d);
+        if (save) {
+            saved[run.layerDir] = run.saved;
+            run.projectAll(in);
+            for (int s = 0; s < plan.steps(); s++) run.step(s, y);
+        } else {
+            int chunk = Math.clamp((INFERENCE_CHUNK_ROWS + plan.batch() - 1) / plan.batch(), 1, plan.steps());
+            run.allocateChunk(chunk);
+            for (int s0 = 0; s0 < plan.steps(); s0 += chunk) {
+                int s1 = Math.min(plan.steps(), s0 + chunk);
+                run.projectChunk(in, s0, s1);
+                for (int s = s0; s < s1; s++) run.step(s, y);
+            }
+        }
+        run.finish(hN, cN);
+    }
+
+    /** Initial state row of layer direction {@code ld}, batch b, into {@code dst} (zero when absent). */
+    void initialState(int ld, int b, Buf dst, int dstOff, boolean cell) {
+        Buf src = cell ? c0 : h0;
+        int w = cell ? spec.hiddenSize() : spec.outSize();
+        if (src != null) src.copyTo((ld * plan.batch() + b) * w, dst, dstOff, w);
+    }
+}
