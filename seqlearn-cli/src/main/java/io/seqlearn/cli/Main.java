@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "seqlearn", mixinStandardHelpOptions = true, version = "seqlearn 0.1.0",
         description = "Deep learning on sequences for the JVM: train, evaluate and run recurrent and attention models.",
         subcommands = {CommandLine.HelpCommand.class, QuickstartCommand.class, TrainCommand.class, EvalCommand.class,
-                GenerateCommand.class, ClassifyCommand.class, ForecastCommand.class, TagCommand.class, InfoCommand.class})
+                GenerateCommand.class, ClassifyCommand.class, ForecastCommand.class, TranslateCommand.class, TagCommand.class, InfoCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

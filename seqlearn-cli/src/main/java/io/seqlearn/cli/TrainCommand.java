@@ -8,7 +8,7 @@ import java.util.concurrent.Callable;
 /** {@code seqlearn train TASK}: one subcommand per recipe. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = {"Train a model; each run writes a directory with the best model file, config.json, history.csv and charts."},
-        subcommands = {TrainLmCommand.class, TrainClassifyCommand.class, TrainForecastCommand.class, TrainTagCommand.class})
+        subcommands = {TrainLmCommand.class, TrainClassifyCommand.class, TrainForecastCommand.class, TrainTranslateCommand.class, TrainTagCommand.class})
 public final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
