@@ -28,7 +28,9 @@ import java.util.Locale;
  * m (B, S, 2H); the decoder starts from s₀ = tanh(W_b h_enc) and attends over m with one of two schemes:
  * <ul>
  *   <li><b>bahdanau</b> (Bahdanau, Cho &amp; Bengio 2015): c_t = attn(s_{t−1}, m) with additive scores,
- *       s_t = cell([E y_{t−1}; c_t], s_{t−1}), logits = W_o dropout([s_t; c_t]) — one decoder step at a time;</li>
+ *       s_t = cell([E y_{t−1}; c_t], s_{t−1}), r_t = tanh(W_r [s_t; c_t; E y_{t−1}]) (the paper's "deep output",
+ *       with tanh for its maxout, of the embedding width), logits = W_o dropout(r_t) — one decoder step at a
+ *       time; the narrow readout makes the vocabulary projection 4× cheaper than one from [s_t; c_t];</li>
  *   <li><b>luong-dot / luong-general / luong-concat</b> (Luong, Pham &amp; Manning 2015, global attention
  *       without input feeding): s_t = RNN(E y_{t−1}, s_{t−1}) run over the whole target as one fused layer,
  *       c_t = attn(s_t, m), h̃_t = tanh(W_c [c_t; s_t]), logits = W_o dropout(h̃_t) — all steps at once in
@@ -55,7 +57,7 @@ public final class RnnTranslationNet extends TranslationNet {
     private final Embedding srcEmbed, tgtEmbed;
     private final Dropout dropout;
     private final Recurrent encoder;
-    private final Linear bridge, combine, generator;
+    private final Linear bridge, combine, readout, generator;
     private final AdditiveAttention additive;
     private final LuongAttention luong;
     private final RecurrentCell cell;
@@ -77,7 +79,8 @@ public final class RnnTranslationNet extends TranslationNet {
                     : new GRUCell(c.embedding() + enc, dec, rng));
             this.decoder = null;
             this.combine = null;
-            this.generator = registerModule("generator", new Linear(dec + enc, c.tgtVocab(), rng));
+            this.readout = registerModule("readout", new Linear(dec + enc + c.embedding(), c.embedding(), rng));
+            this.generator = registerModule("generator", new Linear(c.embedding(), c.tgtVocab(), rng));
         } else {
             LuongAttention.Score score = LuongAttention.Score.valueOf(c.attention().substring("luong-".length()).toUpperCase(Locale.ROOT));
             this.luong = registerModule("attention", new LuongAttention(score, dec, enc, c.attentionUnits(), DType.F32, rng));
@@ -85,6 +88,7 @@ public final class RnnTranslationNet extends TranslationNet {
             this.cell = null;
             this.decoder = registerModule("decoder", new Recurrent(kind, c.embedding(), dec, 1, 0, false, rng));
             this.combine = registerModule("combine", new Linear(enc + dec, dec, rng));
+            this.readout = null;
             this.generator = registerModule("generator", new Linear(dec, c.tgtVocab(), rng));
         }
     }
@@ -122,16 +126,22 @@ public final class RnnTranslationNet extends TranslationNet {
             return new Tensor[]{generator.forward(dropout.forward(mixed)), weights ? a.weights() : null};
         }
         Tensor h = e.h(), cs = e.c();
-        List<Tensor> logits = new ArrayList<>(), ws = new ArrayList<>();
+        List<Tensor> readouts = new ArrayList<>(), ws = new ArrayList<>();
         for (int t = 0; t < tgtIn.size(1); t++) {
             AttentionOutput a = additive.forwardProjected(h, e.keys(), e.memory(), e.mask());
             Tensor[] next = cellStep(F.concat(List.of(y.select(1, t), a.output()), 1), h, cs);
             h = next[0];
             cs = next[1];
-            logits.add(generator.forward(dropout.forward(F.concat(List.of(h, a.output()), 1))));
+            readouts.add(readout(h, a.output(), y.select(1, t)));
             if (weights) ws.add(a.weights());
         }
-        return new Tensor[]{F.stack(logits, 1), weights ? F.stack(ws, 1) : null};
+        // one vocabulary projection for all steps: a single large GEMM instead of T small ones
+        return new Tensor[]{generator.forward(dropout.forward(F.stack(readouts, 1))), weights ? F.stack(ws, 1) : null};
+    }
+
+    /** Bahdanau's deep output before the vocabulary projection: tanh(W_r [s; c; e]). */
+    private Tensor readout(Tensor s, Tensor context, Tensor embedded) {
+        return readout.forward(F.concat(List.of(s, context, embedded), 1)).tanh();
     }
 
     private Tensor[] cellStep(Tensor x, Tensor h, Tensor cs) {
@@ -163,7 +173,7 @@ public final class RnnTranslationNet extends TranslationNet {
                 if (c.bahdanau()) {
                     AttentionOutput a = additive.forwardProjected(s.h(), s.keys(), s.memory(), mask);
                     Tensor[] next = cellStep(F.concat(List.of(y, a.output()), 1), s.h(), s.c());
-                    Tensor logits = generator.forward(F.concat(List.of(next[0], a.output()), 1));
+                    Tensor logits = generator.forward(readout(next[0], a.output(), y));
                     return new Step<>(logits, new State(s.memory(), s.keys(), s.lengths(), next[0], next[1]));
                 }
                 Recurrent.Output o = decoder.forward(y.unsqueeze(1), null,
