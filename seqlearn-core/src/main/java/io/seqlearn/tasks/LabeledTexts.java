@@ -64,9 +64,11 @@ public record LabeledTexts(Path file, List<String> texts, List<String> labels, i
 
     private static boolean isHeader(List<CsvRecord> rows) {
         CsvRecord first = rows.get(0);
+        for (String f : first.fields()) {
+            String name = f.strip().toLowerCase(Locale.ROOT);
+            if (LABEL_NAMES.contains(name) || TEXT_NAMES.contains(name)) return true;
+        }
         String label = first.get(first.size() - 1).strip().toLowerCase(Locale.ROOT);
-        String text = first.get(0).strip().toLowerCase(Locale.ROOT);
-        if (LABEL_NAMES.contains(label) || TEXT_NAMES.contains(text)) return true;
         if (rows.size() < 2 || Numbers.isNumber(label)) return false;
         for (int i = 1; i < Math.min(rows.size(), 21); i++) {
             if (!Numbers.isNumber(rows.get(i).get(rows.get(i).size() - 1))) return false;
