@@ -63,7 +63,7 @@ append_result() {
     printf '| metric | seqlearn | published |\n|---|---|---|\n%s\n\n' "$table"
     printf 'Command (script `bench/results/%s`, commit `%s`):\n\n```bash\n%s\n```\n\n' \
       "$name" "$(git rev-parse --short HEAD 2>/dev/null || echo '?')" "$shown"
-    printf 'Wall time %s (training budget %s) on %s, %s threads; %s epoch(s), best epoch %s, stopped by %s.\n' \
+    printf 'Wall time %s (training budget %s) on %s, threads %s; %s epoch(s), best epoch %s, stopped by %s.\n' \
       "$(human_time "$wall_s")" "$budget" "$cpu" "$threads" "$(field .epochs)" "$(field .best_epoch)" "$(field .stopped_by)"
     [[ -n "$notes" ]] && printf '\n%s\n' "$notes"
   } >> "$results"

@@ -17,7 +17,8 @@ import java.util.concurrent.Callable;
 
 /** {@code seqlearn classify}. */
 @Command(name = "classify", mixinStandardHelpOptions = true,
-        description = {"Label new texts with a trained classifier: each --text, or each line of --input.",
+        description = {"Label new texts with a trained classifier.",
+                "Classifies each --text and each line of --input.",
                 "Prints label<TAB>probability<TAB>text per text."})
 public final class ClassifyCommand implements Callable<Integer> {
     @Mixin CommonOptions common;

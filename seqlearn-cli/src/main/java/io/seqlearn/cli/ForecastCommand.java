@@ -20,8 +20,9 @@ import java.util.concurrent.Callable;
 
 /** {@code seqlearn forecast}. */
 @Command(name = "forecast", mixinStandardHelpOptions = true,
-        description = {"Forecast the next --horizon rows with a trained forecaster: writes a predictions CSV and, per target,",
-                "a PNG of the input window, the forecast and (where the file has them) the actual values."})
+        description = {"Forecast the next rows of a series with a trained forecaster.",
+                "Writes forecast.csv and, per target, a PNG of the input window, the forecast and (where the file has",
+                "them) the actual values."})
 public final class ForecastCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 

@@ -12,7 +12,7 @@ import java.util.concurrent.Callable;
 
 /** {@code seqlearn generate}. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Continue a prompt with a trained language model (sampling with temperature, top-k and top-p).")
+        description = {"Generate text with a trained language model.", "Continues --prompt by sampling with temperature, top-k and top-p."})
 public final class GenerateCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 

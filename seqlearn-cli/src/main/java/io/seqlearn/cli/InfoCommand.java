@@ -19,7 +19,7 @@ import java.util.concurrent.Callable;
 
 /** {@code seqlearn info}. */
 @Command(name = "info", mixinStandardHelpOptions = true,
-        description = "Describe a model file: task, architecture, parameter count, tokenizer/scaler and how it was trained.")
+        description = {"Describe a model file.", "Shows the task, architecture, parameter count, tokenizer or scaler, and how it was trained."})
 public final class InfoCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 

@@ -18,8 +18,9 @@ import java.util.concurrent.Callable;
 
 /** {@code seqlearn quickstart}: the README's first command. */
 @Command(name = "quickstart", mixinStandardHelpOptions = true,
-        description = {"Train a small character LSTM on text generated from a toy English grammar (shipped with seqlearn),",
-                "with a progress bar, then generate text from it. Takes about a minute on two cores."})
+        description = {"Train a small character LSTM on a bundled text, then generate text (about a minute).",
+                "The text comes from a toy English grammar shipped with seqlearn; training shows a progress bar and",
+                "the run directory keeps the model for `seqlearn generate`."})
 public final class QuickstartCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 

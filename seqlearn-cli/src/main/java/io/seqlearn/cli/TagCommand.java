@@ -15,7 +15,7 @@ import java.util.concurrent.Callable;
 
 /** {@code seqlearn tag}. */
 @Command(name = "tag", mixinStandardHelpOptions = true,
-        description = "Tag the whitespace-separated tokens of each --text with a trained tagger; prints token/TAG pairs.")
+        description = {"Tag sentences with a trained tagger.", "Tags the whitespace-separated tokens of each --text; prints token/TAG pairs."})
 public final class TagCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
 

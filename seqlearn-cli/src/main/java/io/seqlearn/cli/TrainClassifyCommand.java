@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
 
 /** {@code seqlearn train classify}. */
 @Command(name = "classify", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a text classifier on a tab-separated file of text<TAB>label lines (a header row is detected).",
+        description = {"Train a text classifier on text<TAB>label files.",
+                "A header row is detected; columns named sentence/text and label are used, else the first and the last.",
                 "Defaults: embedding 128, bidirectional LSTM 128 per direction, max pooling, dropout 0.5, Adam 1e-3, batch 64,",
                 "up to 10 epochs with early stopping (patience 3) on validation accuracy."})
 public final class TrainClassifyCommand implements Callable<Integer> {

@@ -19,7 +19,8 @@ import java.util.concurrent.Callable;
 
 /** {@code seqlearn train forecast}. */
 @Command(name = "forecast", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a direct multi-step forecaster on numeric columns of a CSV file (header row required).",
+        description = {"Train a multi-step forecaster on numeric columns of a CSV file.",
+                "The file needs a header row; non-numeric columns (dates) are skipped unless named.",
                 "Series are z-scored on the training rows; after training the test part is scored (MSE/MAE standardised and original).",
                 "Defaults: LSTM 128 + linear highway, per-window mean normalisation, Adam 1e-3, batch 32, up to 15 epochs (patience 3)."})
 public final class TrainForecastCommand implements Callable<Integer> {

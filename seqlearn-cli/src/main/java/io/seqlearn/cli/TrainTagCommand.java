@@ -20,8 +20,8 @@ import java.util.concurrent.Callable;
 
 /** {@code seqlearn train tag}. */
 @Command(name = "tag", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a sequence tagger (POS, NER, chunking) on CoNLL-style files: one 'token ... tag' line per token,",
-                "a blank line between sentences. Defaults: embedding 100, BiLSTM 100 per direction, dropout 0.3, Adam 1e-3, batch 32,",
+        description = {"Train a sequence tagger (POS, NER, chunking) on CoNLL-style files.",
+                "One 'token ... tag' line per token, a blank line between sentences. Defaults: embedding 100, BiLSTM 100 per direction, dropout 0.3, Adam 1e-3, batch 32,",
                 "up to 20 epochs with early stopping (patience 3) on validation token accuracy."})
 public final class TrainTagCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
 
 /** {@code seqlearn train translate}. */
 @Command(name = "translate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a translator (or any text-to-text model, e.g. a summariser) on line-aligned source/target files.",
+        description = {"Train a translator (or summariser) on line-aligned source/target files.",
                 "Byte-level BPE per language; the best checkpoint is chosen by validation BLEU (greedy decoding).",
                 "Defaults: GRU, embedding 256, bidirectional encoder 256 per direction, decoder 512, Bahdanau attention, dropout 0.3,",
                 "Adam 1e-3, batch 64, up to 20 epochs (patience 3), beam 5; transformer: width 256, 4 heads, 3+3 layers, label smoothing 0.1."})

@@ -18,7 +18,8 @@ import java.util.concurrent.Callable;
 
 /** {@code seqlearn translate}. */
 @Command(name = "translate", mixinStandardHelpOptions = true,
-        description = {"Translate sentences with a trained translator (beam search), each --text or each line of --input.",
+        description = {"Translate sentences with a trained translator (beam search).",
+                "Translates each --text and each line of --input.",
                 "--heatmaps DIR also draws the decoder's attention over the source for every sentence (RNN translators)."})
 public final class TranslateCommand implements Callable<Integer> {
     @Mixin CommonOptions common;
