@@ -32,7 +32,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
      * Products with at most this many rows (m) run in Java ({@link SmallGemm}). OpenBLAS packs all of B
      * before computing, so for a few rows the packing is the whole cost: measured on the development
      * machine (AMD EPYC, 2 threads) m = 1 × (n, k) = (2048, 512) took 3.6 ms in OpenBLAS and 0.1 ms in
-     * Java; m = 4 was still 2× faster in Java, m = 8 break-even. Batch-1 inference and decoding live here.
+     * Java; m = 4 was still 1.6–2× faster in Java, m = 8 mixed. Batch-1 inference and decoding live here.
      */
     public static final int JAVA_GEMM_MAX_M = 4;
 
