@@ -52,9 +52,9 @@ final class VectorGelu {
         if (forDouble) {
             DoubleVector z1 = z.reinterpretAsLongs().and(HIGH_26_BITS).reinterpretAsDoubles();
             DoubleVector rest = z1.sub(z).mul(z1.add(z)).add(g);
-            erfc = t.mul(z1.mul(z1).neg().lanewise(VectorOperators.EXP)).mul(rest.lanewise(VectorOperators.EXP));
+            erfc = t.mul(VectorMath.exp(z1.mul(z1).neg())).mul(VectorMath.exp(rest));
         } else {
-            erfc = t.mul(g.sub(z.mul(z)).lanewise(VectorOperators.EXP));
+            erfc = t.mul(VectorMath.exp(g.sub(z.mul(z))));
         }
         // erfc(27) < 1e-317: call it 0, as the reference's erf does past |z| = 6, so that x = −∞ gives
         // −∞·0 = NaN like the reference (and PyTorch) instead of −∞·tiny.
