@@ -6,9 +6,7 @@ import static jdk.incubator.vector.VectorOperators.SQRT;
 
 import io.seqlearn.backend.UnaryOp;
 import io.seqlearn.backend.ref.Scalar;
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -23,8 +21,6 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class UnaryF32 {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> S128 = FloatVector.SPECIES_128;
-    private static final VectorSpecies<Double> D256 = DoubleVector.SPECIES_256;
     private static final int L = S.length();
 
     private UnaryF32() {}
@@ -149,14 +145,6 @@ final class UnaryF32 {
 
     /** Four floats at a time widened to double lanes: float results come out correctly rounded. */
     private static int gelu(float[] x, int xo, float[] y, int yo, int n) {
-        int i = 0;
-        int l = S128.length();
-        for (int b = S128.loopBound(n); i < b; i += l) {
-            DoubleVector d = (DoubleVector) FloatVector.fromArray(S128, x, xo + i)
-                    .convertShape(VectorOperators.F2D, D256, 0);
-            ((FloatVector) VectorGelu.gelu(d, false).convertShape(VectorOperators.D2F, S128, 0))
-                    .intoArray(y, yo + i);
-        }
-        return i;
+        return VectorGelu.geluF32(x, xo, y, yo, n);
     }
 }

@@ -33,16 +33,16 @@ final class VectorMath {
     private static final float F_LN2_HI = 0.693359375f;       // 355/512: n·F_LN2_HI is exact for |n| < 2^15
     private static final float F_LN2_LO = -2.12194442e-4f;    // ln2 − F_LN2_HI
     private static final float F_ROUND = 12582912f;           // 1.5·2^23: x + F_ROUND − F_ROUND rounds to an int
-    private static final double D_LOG2E = 1.4426950408889634;
-    private static final double D_LN2_HI = 0.6931471803691238;      // ln2 with a 31-bit mantissa
-    private static final double D_LN2_LO = 1.9082149292705877e-10;  // ln2 − D_LN2_HI (from mpmath)
-    private static final double D_ROUND = 6755399441055744.0;       // 1.5·2^52
-    private static final long D_ROUND_BITS = Double.doubleToRawLongBits(D_ROUND);
+    static final double D_LOG2E = 1.4426950408889634;
+    static final double D_LN2_HI = 0.6931471803691238;      // ln2 with a 31-bit mantissa
+    static final double D_LN2_LO = 1.9082149292705877e-10;  // ln2 − D_LN2_HI (from mpmath)
+    static final double D_ROUND = 6755399441055744.0;       // 1.5·2^52
+    static final long D_ROUND_BITS = Double.doubleToRawLongBits(D_ROUND);
     private static final double TWO_52 = 4503599627370496.0;
     private static final long TWO_52_BITS = Double.doubleToRawLongBits(TWO_52);
 
     private static final float[] F_INV_FACT = inverseFactorialsF(7);
-    private static final double[] D_INV_FACT = inverseFactorials(13);
+    static final double[] D_INV_FACT = inverseFactorials(13);
     private static final float[] F_ATANH = inverseOddF(6);
     private static final double[] D_ATANH = inverseOdd(12);
 
