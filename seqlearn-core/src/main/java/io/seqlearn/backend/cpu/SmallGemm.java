@@ -191,7 +191,7 @@ final class SmallGemm {
         for (int bound = FS.loopBound(k); p < bound; p += FS.length()) {
             acc = FloatVector.fromArray(FS, a, aOff + p).fma(FloatVector.fromArray(FS, b, bOff + p), acc);
         }
-        float s = acc.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+        float s = Lanes.sum(acc);
         for (; p < k; p++) s = Math.fma(a[aOff + p], b[bOff + p], s);
         return s;
     }
@@ -202,7 +202,7 @@ final class SmallGemm {
         for (int bound = DS.loopBound(k); p < bound; p += DS.length()) {
             acc = DoubleVector.fromArray(DS, a, aOff + p).fma(DoubleVector.fromArray(DS, b, bOff + p), acc);
         }
-        double s = acc.reduceLanes(jdk.incubator.vector.VectorOperators.ADD);
+        double s = Lanes.sum(acc);
         for (; p < k; p++) s = Math.fma(a[aOff + p], b[bOff + p], s);
         return s;
     }
