@@ -4,7 +4,7 @@ import io.seqlearn.backend.cpu.CpuBackend;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-/** Prints a hash of every element-wise kernel's output on fixed inputs; run by {@link KernelDeterminismTest}. */
+/** Prints hashes of the element-wise kernels', sum's and Java GEMM's outputs; see {@link KernelDeterminismTest}. */
 public final class DeterminismProbe {
     private DeterminismProbe() {}
 
@@ -34,6 +34,12 @@ public final class DeterminismProbe {
                     cpu.unary(op, positive ? xpd : xd, 0, yd, 0, n);
                     out.append(op).append('=').append(Arrays.hashCode(y)).append('/').append(Arrays.hashCode(yd)).append(' ');
                 }
+                out.append("SUM=").append(Double.hashCode(cpu.sum(x, 0, n))).append('/')
+                        .append(Double.hashCode(cpu.sum(xd, 0, n))).append(' ');
+                // Java GEMM route (m <= 4): the Bᵀ case reduces vector lanes
+                cpu.sgemm(false, true, 4, 16, 64, 1f, x, 0, 64, xp, 0, 64, 0f, y, 0, 16);
+                cpu.dgemm(false, false, 4, 16, 64, 1.0, xd, 0, 64, xpd, 0, 16, 0.0, yd, 0, 16);
+                out.append("GEMM=").append(Arrays.hashCode(y)).append('/').append(Arrays.hashCode(yd)).append(' ');
                 for (BinaryOp op : BinaryOp.values()) {
                     cpu.binary(op, xp, 0, x, 0, y, 0, n);
                     cpu.binary(op, xpd, 0, xd, 0, yd, 0, n);
