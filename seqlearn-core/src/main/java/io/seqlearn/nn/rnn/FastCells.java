@@ -20,7 +20,6 @@ import jdk.incubator.vector.VectorSpecies;
 final class FastCells {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
     static final int L = 8;
-    private static final VectorSpecies<Integer> I = IntVector.SPECIES_256;
     private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
     private static final FloatVector TWO = FloatVector.broadcast(S, 2f);
     private static final FloatVector HI = FloatVector.broadcast(S, 88.3762626647949f);
@@ -96,7 +95,4 @@ final class FastCells {
     static FloatVector load(float[] a, int off) { return FloatVector.fromArray(S, a, off); }
 
     static FloatVector one() { return ONE; }
-
-    /** The species' integer twin, for tests. */
-    static VectorSpecies<Integer> intSpecies() { return I; }
 }
