@@ -1,5 +1,6 @@
 package io.seqlearn.train;
 
+import io.seqlearn.metrics.Metric;
 import io.seqlearn.autograd.GradMode;
 import io.seqlearn.layers.Seeds;
 import io.seqlearn.loss.Loss;
@@ -75,7 +76,7 @@ final class FitLoop {
     /** Trains one epoch; returns its logs, or null when a callback ended training on a non-finite loss. */
     private Map<String, Double> trainEpoch(FitContext ctx, Compiled compiled, TrainingData train, int epoch, int end) {
         Map<String, Loss> losses = compiled.losses(model);
-        Map<String, List<EpochMetric>> metrics = compiled.metrics(model);
+        Map<String, List<Metric>> metrics = compiled.metrics(model);
         boolean multi = model.outputNames().size() > 1;
         model.train(true);
         LossTerms.reset(metrics);

@@ -1,5 +1,6 @@
 package io.seqlearn.train;
 
+import io.seqlearn.metrics.Accuracy;
 import io.seqlearn.io.ModelFile;
 import io.seqlearn.io.ModelFileContents;
 import io.seqlearn.io.ModelFileException;
@@ -136,16 +137,16 @@ class ModelFilesTest {
         FitOptions opts = FitOptions.defaults().withBatchSize(16).withValidationData(val).withSeed(77).quiet();
 
         FunctionalModel straight = SequenceModelsTest.lengthClassifier(9);
-        straight.compile(p -> new Adam(p, 0.01), new CrossEntropyLoss(), new Tiny.Accuracy());
+        straight.compile(p -> new Adam(p, 0.01), new CrossEntropyLoss(), Accuracy.sparse());
         straight.fit(train, opts.withEpochs(2).withCallbacks(callbacks(dir.resolve("unused.safetensors"))));
 
         Path ckpt = dir.resolve("epoch1.safetensors");
         FunctionalModel first = SequenceModelsTest.lengthClassifier(9);
-        first.compile(p -> new Adam(p, 0.01), new CrossEntropyLoss(), new Tiny.Accuracy());
+        first.compile(p -> new Adam(p, 0.01), new CrossEntropyLoss(), Accuracy.sparse());
         first.fit(train, opts.withEpochs(1).withCallbacks(callbacks(ckpt)));
 
         Model resumed = Model.load(ckpt);  // a fresh process would do exactly this
-        resumed.compile(p -> new Adam(p, 0.01), new CrossEntropyLoss(), new Tiny.Accuracy());
+        resumed.compile(p -> new Adam(p, 0.01), new CrossEntropyLoss(), Accuracy.sparse());
         List<Callback> cbs = callbacks(dir.resolve("later.safetensors"));
         resumed.fit(train, opts.withUntilEpoch(2).withCallbacks(cbs.toArray(new Callback[0])));
 
@@ -163,7 +164,7 @@ class ModelFilesTest {
 
     private Map<String, Object> stateOfFreshRun(ArrayData train, FitOptions opts) {
         FunctionalModel m = SequenceModelsTest.lengthClassifier(9);
-        m.compile(p -> new Adam(p, 0.01), new CrossEntropyLoss(), new Tiny.Accuracy());
+        m.compile(p -> new Adam(p, 0.01), new CrossEntropyLoss(), Accuracy.sparse());
         List<Callback> cbs = callbacks(dir.resolve("x.safetensors"));
         m.fit(train, opts.withEpochs(2).withCallbacks(cbs.toArray(new Callback[0])));
         return cbs.get(1).state();
