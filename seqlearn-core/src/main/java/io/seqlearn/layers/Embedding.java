@@ -49,7 +49,7 @@ public class Embedding extends Layer {
         try {
             return embedding.forward(ids);
         } catch (ShapeException e) {
-            throw new ShapeException(label() + ": " + e.getMessage());
+            throw new ShapeException(e.getMessage().replaceFirst("^embedding: ", label() + ": "));
         }
     }
 

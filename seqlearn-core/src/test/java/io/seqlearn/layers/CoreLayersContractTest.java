@@ -45,7 +45,10 @@ class CoreLayersContractTest {
         assertArrayEquals(new double[3], out.output().select(0, 0).select(0, 2).toDoubleArray(), "padding row is zero");
         assertNull(new Embedding(5, 3).call(Map.of(Layer.X, ids), null).mask());
         ShapeException bad = assertThrows(ShapeException.class, () -> e.forward(Tensors.indices(DType.F32, new int[]{5}, 1, 1)));
-        assertTrue(bad.getMessage().startsWith("embedding: embedding: token id 5.0 out of range [0, 5)"), bad.getMessage());
+        assertEquals("embedding: token id 5.0 out of range [0, 5)", bad.getMessage());
+        Layer named = new Embedding(5, 3).named("source_embedding");
+        ShapeException e2 = assertThrows(ShapeException.class, () -> named.forward(Tensors.indices(DType.F32, new int[]{7}, 1, 1)));
+        assertEquals("source_embedding: token id 7.0 out of range [0, 5)", e2.getMessage());
     }
 
     @Test void dropoutKeepsShapeAndIsSeededPerStep() {

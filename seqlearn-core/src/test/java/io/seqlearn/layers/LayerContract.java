@@ -4,6 +4,13 @@ import io.seqlearn.autograd.GradCheck;
 import io.seqlearn.tensor.DType;
 import io.seqlearn.tensor.Tensor;
 
+import io.seqlearn.train.Model;
+import io.seqlearn.train.Sequential;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -11,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The contract every layer passes (DESIGN §4.9): output shape, parameter count, a save/load round trip
- * (config through the registry + state_dict) that reproduces the output exactly, and one training step that
+ * (config through the registry + state_dict, and a whole model file) that reproduces the output exactly, and
+ * one training step that
  * gives every parameter a gradient of its shape and lowers a loss.
  */
 final class LayerContract {
@@ -35,6 +43,7 @@ final class LayerContract {
             if (symbolic[i] >= 0) assertEquals(expectedOutput[i], symbolic[i], "symbolic output dim " + i);
         }
         roundTrip(layer, x, y);
+        modelFileRoundTrip(layer, x, y);
         trainingStep(layer, x);
         return layer;
     }
@@ -46,6 +55,24 @@ final class LayerContract {
         copy.train(false);
         assertEquals(layer.config(), copy.config(), "config round trip");
         assertArrayEquals(y.toDoubleArray(), copy.forward(x).toDoubleArray(), "output after state_dict round trip");
+    }
+
+    /** The layer alone in a Sequential, saved as a model file and loaded back by type: same output. */
+    static void modelFileRoundTrip(Layer layer, Tensor x, Tensor y) {
+        try {
+            Sequential m = new Sequential(layer).build(layer.builtInputShape());
+            Path f = Files.createTempFile("contract-", ".safetensors");
+            try {
+                m.save(f);
+                Model back = Model.load(f);
+                assertEquals(layer.typeName(), back.layers().get(0).typeName());
+                assertArrayEquals(y.toDoubleArray(), back.predict(x, x.size(0)).toDoubleArray(), "output after model-file round trip");
+            } finally {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void trainingStep(Layer layer, Tensor x) {
