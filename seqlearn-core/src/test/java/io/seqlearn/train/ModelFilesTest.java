@@ -81,7 +81,9 @@ class ModelFilesTest {
         m.save(f);
         ModelFileContents good = ModelFile.read(f);
         String arch = good.architecture();
-        assertLoadFails(good, arch.replace("\"units\":4", "\"units\":2000000000"), "needs 8000000000 weights but the file holds only 16");
+        assertLoadFails(good, arch.replace("\"units\":4", "\"units\":2000000000"), "needs at least 8000000000 weights but the file holds only 16");
+        assertLoadFails(good, arch.replace("\"input_shape\":[-1,3]", "\"input_shape\":[-1,300000000]"),
+                "needs at least 1200000004 weights but the file holds only 16");
         assertLoadFails(good, arch.replace("\"Dense\"", "\"Conv3D\""), "unknown layer type 'Conv3D'");
         assertLoadFails(good, arch.replace("\"units\":4", "\"units\":\"four\""), "Dense config: 'units' must be an integer >= 1");
         assertTrue(arch.contains("[-1,3]"), arch);
@@ -92,7 +94,7 @@ class ModelFilesTest {
         ModelFileException e = assertThrows(ModelFileException.class, () -> other.restore(f));
         assertTrue(e.getMessage().contains("missing [dense_1.weight, dense_1.bias]"), e.getMessage());
         assertArrayEquals(before, other.stateDict().get("dense.weight").toFloatArray(), 0f);
-        assertLoadFails(good, arch.replace("\"units\":4", "\"units\":5"), "the architecture needs 20 weights but the file holds only 16");
+        assertLoadFails(good, arch.replace("\"units\":4", "\"units\":5"), "the architecture needs at least 20 weights but the file holds only 16");
         assertLoadFails(good, arch.replace("Sequential", "Recurrent"), "unknown model class 'Recurrent'");
         assertLoadFails(good, "[1, 2]", "architecture is not a JSON object");
         byte[] bytes = Files.readAllBytes(f);
