@@ -49,6 +49,11 @@ public abstract class Model extends Module {
         return new FunctionalModel("model", inputs, outputs);
     }
 
+    /** A named functional model (the name shows in summaries and errors). */
+    public static FunctionalModel of(String name, List<SymbolicTensor> inputs, List<SymbolicTensor> outputs) {
+        return new FunctionalModel(name, inputs, outputs);
+    }
+
     /** Single-input, single-output functional model. */
     public static FunctionalModel of(SymbolicTensor input, SymbolicTensor output) {
         return of(List.of(input), List.of(output));
