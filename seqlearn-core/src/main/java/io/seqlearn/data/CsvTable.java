@@ -112,9 +112,10 @@ public final class CsvTable {
 
     private double number(CsvRecord rec, int c, String name) {
         String v = rec.get(c);
-        if (!Numbers.isNumber(v)) {
+        try {
+            return Numbers.parse(v);
+        } catch (NumberFormatException e) {
             throw new DataFormatException(file, rec.line(), "column '" + name + "': '" + v + "' is not a number");
         }
-        return Numbers.parse(v);
     }
 }

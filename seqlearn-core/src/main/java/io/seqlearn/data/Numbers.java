@@ -33,10 +33,13 @@ public final class Numbers {
         char c0 = s.charAt(0);
         boolean neg = c0 == '-';
         if (c0 == '+' || c0 == '-') i++;
-        String rest = s.substring(i);
-        if (rest.equalsIgnoreCase("nan")) return Double.NaN;
-        if (rest.equalsIgnoreCase("inf") || rest.equalsIgnoreCase("infinity")) {
-            return neg ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        if (i < n && Character.isLetter(s.charAt(i))) {
+            String rest = s.substring(i);
+            if (rest.equalsIgnoreCase("nan")) return Double.NaN;
+            if (rest.equalsIgnoreCase("inf") || rest.equalsIgnoreCase("infinity")) {
+                return neg ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+            }
+            return null;
         }
         int intDigits = 0;
         while (i < n && isDigit(s.charAt(i))) { i++; intDigits++; }

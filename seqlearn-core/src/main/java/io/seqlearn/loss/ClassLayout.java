@@ -71,6 +71,7 @@ record ClassLayout(int outer, int classes, int inner) {
      */
     Tensor asRows(Tensor scores, boolean channelsLast) {
         int rank = scores.rank();
+        if (rank == 2) return scores;
         if (channelsLast || rank <= 2 || inner == 1) return scores.reshape(rows(), classes);
         int[] perm = new int[rank];
         for (int i = 0, j = 0; i < rank; i++) if (i != 1) perm[j++] = i;

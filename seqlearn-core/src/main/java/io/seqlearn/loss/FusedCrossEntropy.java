@@ -30,7 +30,7 @@ final class FusedCrossEntropy {
      */
     static Tensor apply(Tensor logits, int[] target, double smoothing, Reduction reduction) {
         Tensor x = logits.contiguousNoGrad();
-        int rows = x.size(0), classes = x.size(1);
+        int rows = x.size(0);
         double[] lse = new double[rows];
         double[] loss = new double[rows];
         if (x.dtype() == DType.F32) forwardF(x, target, smoothing, lse, loss);

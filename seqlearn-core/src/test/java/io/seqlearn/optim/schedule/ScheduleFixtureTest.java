@@ -2,8 +2,9 @@ package io.seqlearn.optim.schedule;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.seqlearn.optim.SGD;
-import io.seqlearn.optim.TorchFixture;
+import io.seqlearn.tensor.DType;
 import io.seqlearn.tensor.Tensor;
+import io.seqlearn.testing.Fixture;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -18,23 +19,23 @@ class ScheduleFixtureTest {
     @ValueSource(strings = {"steplr", "exponentiallr", "cosineannealinglr", "linearlr_warmup", "reducelronplateau",
             "reducelronplateau_cooldown"})
     void lrSequenceMatchesPyTorch(String name) {
-        TorchFixture fx = TorchFixture.load("optim/sched_" + name);
+        Fixture fx = Fixture.load("optim/sched_" + name + ".safetensors", DType.F64);
         JsonNode c = fx.config(), a = c.get("args");
         Tensor p = Tensor.of(new double[]{1}, 1).requiresGrad(true);
         SGD sgd = new SGD(List.of(p), c.get("base_lr").asDouble());
-        double[] want = fx.values("lr");
+        double[] want = fx.get("lr").toDoubleArray();
         if (c.get("scheduler").asText().equals("ReduceLROnPlateau")) {
             var plateau = new ReduceLROnPlateau(sgd, plateauOptions(a));
-            double[] metric = fx.values("metric");
+            double[] metric = fx.get("metric").toDoubleArray();
             for (int e = 0; e < want.length; e++) {
-                assertEquals(want[e], sgd.learningRate(), 1e-12, fx + " epoch " + e);
+                assertEquals(want[e], sgd.learningRate(), 1e-12, name + " epoch " + e);
                 plateau.step(metric[e]);
             }
             return;
         }
         LRScheduler s = new LRScheduler(sgd, scheduleFor(c.get("scheduler").asText(), a));
         for (int e = 0; e < want.length; e++) {
-            assertEquals(want[e], sgd.learningRate(), 1e-12, fx + " epoch " + e);
+            assertEquals(want[e], sgd.learningRate(), 1e-12, name + " epoch " + e);
             s.step();
         }
     }
