@@ -48,6 +48,11 @@ public class Dense extends Layer {
     }
 
     @Override
+    public long plannedWeightCount(int[] inputShape) {
+        return Math.multiplyExact(featureSize(inputShape) + (useBias ? 1L : 0L), units);
+    }
+
+    @Override
     protected void checkInputShape(int[] shape) { checkLastDim(shape, linear.inFeatures()); }
 
     @Override

@@ -27,6 +27,9 @@ public class Dropout extends Layer {
     protected void onBuild(int[] inputShape, Rng rng) {}
 
     @Override
+    public long plannedWeightCount(int[] inputShape) { return 0; }
+
+    @Override
     protected Tensor compute(Tensor x) {
         if (!isTraining() || rate == 0) return x;
         Tensor keep = Tensors.bernoulli(x.dtype(), stepRng(), 1 - rate, x.shapeRef()).mul(1.0 / (1 - rate));

@@ -39,6 +39,9 @@ public class Embedding extends Layer {
     }
 
     @Override
+    public long plannedWeightCount(int[] inputShape) { return Math.multiplyExact((long) inputDim, outputDim); }
+
+    @Override
     protected int[] outputShape(int[] inputShape) { return SymbolicShapes.append(inputShape, outputDim); }
 
     @Override

@@ -112,6 +112,13 @@ public abstract class Layer extends Module {
         checkInputShape(inputShape);
     }
 
+    /**
+     * How many parameter and buffer elements {@link #build} would allocate for {@code inputShape}, or -1 when
+     * the layer cannot tell (custom layers). Loading a model file checks this against the weights the file
+     * really holds before building, so a hostile architecture cannot make the loader allocate gigabytes.
+     */
+    public long plannedWeightCount(int[] inputShape) { return -1; }
+
     /** Creates the wrapped module(s) for {@code inputShape}, drawing initial weights from {@code rng}. */
     protected abstract void onBuild(int[] inputShape, Rng rng);
 
@@ -163,7 +170,7 @@ public abstract class Layer extends Module {
 
     // ---- shapes and roles -----------------------------------------------------------------------------------
 
-    /** Input roles this layer accepts; {@value #X} is required, the others are optional. */
+    /** Input roles this layer accepts, in a fixed order; {@value #X} is required, the others are optional. */
     public Set<String> inputRoles() { return Set.of(X); }
 
     /** Output shapes for input shapes by role (-1 for unknown sizes). Default: one output of {@link #outputShape}. */
@@ -237,7 +244,9 @@ public abstract class Layer extends Module {
         }
         // Weights are created when the model is assembled (it seeds its layers first), not here.
         if (isBuilt()) checkInputShape(x.shape());
-        return new LayerCall(this, inputs, outputShapes(shapes)).outputs();
+        Map<String, SymbolicTensor> ordered = new LinkedHashMap<>();
+        for (String role : inputRoles()) if (inputs.containsKey(role)) ordered.put(role, inputs.get(role));
+        return new LayerCall(this, ordered, outputShapes(shapes)).outputs();
     }
 
     // ---- randomness per step ---------------------------------------------------------------------------------

@@ -56,6 +56,36 @@ public record LayerConfig(String type, Map<String, Object> values) {
         throw bad(key, "an object", v);
     }
 
+    /** A required integer of any size (seeds). */
+    public long longValue(String key) {
+        Object v = require(key);
+        if (v instanceof Number n && (n instanceof Long || n instanceof Integer || n instanceof java.math.BigInteger && n.toString().equals(String.valueOf(n.longValue())))) {
+            return n.longValue();
+        }
+        throw bad(key, "a 64-bit integer", v);
+    }
+
+    /** A required list. */
+    public List<Object> listValue(String key) {
+        Object v = require(key);
+        if (v instanceof List<?> l) return java.util.Collections.unmodifiableList(l);
+        throw bad(key, "a list", v);
+    }
+
+    /** A required string. */
+    public String stringValue(String key) {
+        Object v = require(key);
+        if (v instanceof String s) return s;
+        throw bad(key, "a string", v);
+    }
+
+    /** Reads an element of a list as a nested config (an object), named {@code what} in errors. */
+    @SuppressWarnings("unchecked")
+    public static LayerConfig of(String what, Object element) {
+        if (element instanceof Map<?, ?> m) return new LayerConfig(what, (Map<String, Object>) m);
+        throw new IllegalArgumentException(what + " must be an object, got " + element);
+    }
+
     /** A required list of integers (shapes). */
     public int[] intArray(String key) {
         Object v = require(key);

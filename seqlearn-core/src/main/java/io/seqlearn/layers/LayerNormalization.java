@@ -30,6 +30,9 @@ public class LayerNormalization extends Layer {
     }
 
     @Override
+    public long plannedWeightCount(int[] inputShape) { return 2L * featureSize(inputShape); }
+
+    @Override
     protected void checkInputShape(int[] shape) { checkLastDim(shape, norm.weight().numel()); }
 
     @Override

@@ -34,6 +34,10 @@ public final class LayerRegistry {
         r.register("LayerNormalization", (c, reg) -> LayerNormalization.fromConfig(c));
         r.register("Concatenate", (c, reg) -> Concatenate.fromConfig(c));
         r.register("Add", (c, reg) -> Add.fromConfig(c));
+        r.register("LSTM", (c, reg) -> LSTM.fromConfig(c));
+        r.register("GRU", (c, reg) -> GRU.fromConfig(c));
+        r.register("SimpleRNN", (c, reg) -> SimpleRNN.fromConfig(c));
+        r.register("Bidirectional", Bidirectional::fromConfig);
         return r;
     }
 

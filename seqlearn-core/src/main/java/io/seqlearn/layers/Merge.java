@@ -25,7 +25,7 @@ public abstract class Merge extends Layer {
         Set<String> r = new LinkedHashSet<>();
         r.add(X);
         for (int i = 1; i < MAX_INPUTS; i++) r.add("x" + i);
-        return Set.copyOf(r);
+        return java.util.Collections.unmodifiableSet(r);
     }
 
     /** Role name of input {@code i} (0 → {@value Layer#X}). */
@@ -51,6 +51,9 @@ public abstract class Merge extends Layer {
 
     @Override
     protected void onBuild(int[] inputShape, Rng rng) {}
+
+    @Override
+    public long plannedWeightCount(int[] inputShape) { return 0; }
 
     /** The inputs in order x, x1, x2, …; checks that they are consecutive. */
     protected <T> List<T> ordered(Map<String, T> inputs) {

@@ -30,10 +30,7 @@ public class LayerNorm extends Module {
             throw new io.seqlearn.tensor.ShapeException("layer_norm: input expected (..., " + dim + "), got "
                     + Shapes.str(x.shapeRef()));
         }
-        Tensor mu = x.mean(-1, true);
-        Tensor xc = x.sub(mu);
-        Tensor var = xc.square().mean(-1, true);
-        return xc.div(var.add(eps).sqrt()).mul(weight).add(bias);
+        return io.seqlearn.ops.LayerNormOp.apply(x, weight, bias, eps);
     }
 
     public Tensor weight() { return weight; }

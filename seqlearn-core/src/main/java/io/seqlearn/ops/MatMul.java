@@ -21,6 +21,7 @@ public final class MatMul {
         if (a.rank() == 1 && b.rank() == 1) return apply(a.unsqueeze(0), b.unsqueeze(1)).reshape();
         if (a.rank() == 1) return apply(a.unsqueeze(0), b).squeeze(-2);
         if (b.rank() == 1) return apply(a, b.unsqueeze(1)).squeeze(-1);
+        if (b.rank() == 2 && a.rank() > 2 && a.isContiguous()) return flattened(a, b);
         int[] sa = a.shapeRef(), sb = b.shapeRef();
         int m = sa[sa.length - 2], k = sa[sa.length - 1], k2 = sb[sb.length - 2], n = sb[sb.length - 1];
         if (k != k2) {
@@ -35,6 +36,21 @@ public final class MatMul {
         return Node.record(out, "matmul", g -> new Tensor[]{
                 a.requiresGrad() ? Reductions.sumTo(apply(g, be.transpose(-1, -2)), a.shapeRef()) : null,
                 b.requiresGrad() ? Reductions.sumTo(apply(ae.transpose(-1, -2), g), b.shapeRef()) : null}, a, b);
+    }
+
+    /**
+     * (…, m, k) · (k, n) with a contiguous left side is one (…·m, k) · (k, n) GEMM rather than one per batch
+     * row: a Linear layer over (B, T, I) becomes a single large product, forward and backward.
+     */
+    private static Tensor flattened(Tensor a, Tensor b) {
+        int[] sa = a.shapeRef();
+        int k = sa[sa.length - 1];
+        if (b.shapeRef()[0] != k) {
+            throw new ShapeException("matmul: inner dims differ, " + Shapes.str(sa) + " · " + Shapes.str(b.shapeRef()));
+        }
+        int[] out = sa.clone();
+        out[out.length - 1] = b.shapeRef()[1];
+        return apply(a.reshape(-1, k), b).reshape(out);
     }
 
     private static int[] concat(int[] batch, int r, int c) {

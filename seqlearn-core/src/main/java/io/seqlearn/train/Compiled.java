@@ -41,6 +41,9 @@ record Compiled(OptimizerFactory optimizerFactory, Map<String, Loss> rawLosses, 
             }
             out.put(key, e.getValue());
         }
-        return out;
+        // Model output order, whatever the order of the map given to compile.
+        Map<String, V> ordered = new LinkedHashMap<>();
+        for (String o : outs) if (out.containsKey(o)) ordered.put(o, out.get(o));
+        return ordered;
     }
 }

@@ -88,7 +88,7 @@ public class EarlyStopping implements Callback {
     @Override
     public void restoreState(Map<String, Object> s) {
         wait = ((Number) s.get("wait")).intValue();
-        best = CallbackStates.number(s.get("best"));
+        best = JsonSafe.number(s.get("best"));
         bestEpoch = ((Number) s.get("best_epoch")).intValue();
     }
 }

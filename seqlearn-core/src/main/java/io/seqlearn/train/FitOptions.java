@@ -67,6 +67,9 @@ public record FitOptions(int epochs, int untilEpoch, int batchSize, TrainingData
         return new FitOptions(epochs, untilEpoch, batchSize, validationData, validationSplit, all, shuffle, verbosity, seed, out);
     }
 
+    /** Appends {@code cbs} to the callbacks. */
+    public FitOptions withCallbacks(List<Callback> cbs) { return withCallbacks(cbs.toArray(new Callback[0])); }
+
     public FitOptions withShuffle(boolean s) {
         return new FitOptions(epochs, untilEpoch, batchSize, validationData, validationSplit, callbacks, s, verbosity, seed, out);
     }

@@ -39,7 +39,10 @@ final class GraphOrder {
                     continue;
                 }
                 boolean ready = true;
-                for (SymbolicTensor in : c.inputs().values()) {
+                // Pushed last-first so the first input's producers run first, keeping call order = creation order.
+                List<SymbolicTensor> ins = new ArrayList<>(c.inputs().values());
+                Collections.reverse(ins);
+                for (SymbolicTensor in : ins) {
                     if (in.isInput()) {
                         requireAllowed(model, in, allowed);
                     } else if (!done.contains(in.producer())) {

@@ -1,6 +1,7 @@
 package io.seqlearn.train;
 
 import io.seqlearn.layers.Layer;
+import io.seqlearn.layers.LayerRegistry;
 import io.seqlearn.layers.Seeds;
 import io.seqlearn.layers.SymbolicTensor;
 import io.seqlearn.loss.Loss;
@@ -8,6 +9,8 @@ import io.seqlearn.nn.Module;
 import io.seqlearn.optim.Optimizer;
 import io.seqlearn.tensor.Tensor;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -239,6 +242,37 @@ public abstract class Model extends Module {
 
     /** Completed optimizer steps. */
     public long stepsCompleted() { return state.globalStep; }
+
+    // ---- files ----------------------------------------------------------------------------------------------------
+
+    /**
+     * Writes one model file (atomically): weights under PyTorch names, the architecture JSON and the attached
+     * blobs ({@link #putBlob}). {@link #load} rebuilds the model from it.
+     */
+    public void save(Path path) throws IOException { ModelFiles.save(this, path, false, List.of()); }
+
+    /**
+     * Writes a checkpoint: a model file plus the optimizer's state and the trainer state (completed epochs and
+     * steps, history, callback states). Loading it and calling {@code fit} continues the run bit for bit.
+     */
+    public void saveCheckpoint(Path path) throws IOException { saveCheckpoint(path, List.of()); }
+
+    /** Checkpoint that also records the state of {@code callbacks} (restored by position and type on resume). */
+    public void saveCheckpoint(Path path, List<Callback> callbacks) throws IOException {
+        ModelFiles.save(this, path, true, callbacks);
+    }
+
+    /** Rebuilds a model (built-in layers) from a model file or checkpoint; compile it again to train on. */
+    public static Model load(Path path) throws IOException { return load(path, LayerRegistry.builtins()); }
+
+    /** As {@link #load(Path)}, with custom layers from {@code registry}. */
+    public static Model load(Path path, LayerRegistry registry) throws IOException { return ModelFiles.load(path, registry); }
+
+    /**
+     * Loads a file's weights (and, for a checkpoint, optimizer and trainer state) into this model, whose
+     * architecture must match — for scripts that rebuild the model in code and then resume.
+     */
+    public void restore(Path path) throws IOException { ModelFiles.restore(this, path); }
 
     // ---- attached JSON blobs (tokenizer, scaler, task) ---------------------------------------------------------
 

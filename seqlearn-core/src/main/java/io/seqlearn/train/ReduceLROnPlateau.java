@@ -70,7 +70,7 @@ public class ReduceLROnPlateau implements Callback {
 
     @Override
     public void restoreState(Map<String, Object> s) {
-        best = CallbackStates.number(s.get("best"));
+        best = JsonSafe.number(s.get("best"));
         wait = ((Number) s.get("wait")).intValue();
         cooldownCounter = ((Number) s.get("cooldown_counter")).intValue();
     }

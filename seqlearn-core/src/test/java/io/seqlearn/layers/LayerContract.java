@@ -21,7 +21,12 @@ final class LayerContract {
     static Layer check(Supplier<Layer> make, Tensor x, int[] expectedOutput, long expectedParams) {
         Layer layer = make.get().dtype(DType.F64).seed(5);
         layer.train(false);
+        int[] sym = x.shape();
+        sym[0] = -1;
+        long planned = layer.plannedWeightCount(sym);
         Tensor y = layer.forward(x);
+        long actual = layer.stateDict().values().stream().mapToLong(Tensor::numel).sum();
+        assertEquals(actual, planned, "plannedWeightCount of " + layer);
         assertArrayEquals(expectedOutput, y.shape(), "output shape of " + layer);
         assertEquals(expectedParams, layer.parameterCount(), "parameter count of " + layer);
         int[] symbolic = layer.outputShapes(Map.of(Layer.X, layer.builtInputShape())).get(0);

@@ -76,6 +76,16 @@ class OpsGradCheckTest {
         GradCheck.check(x -> F.linear(x[0], x[1], x[2]), r(2, 3, 4), r(5, 4), r(5));
     }
 
+    @Test void fusedLayerNormMatchesCompositeAndGradChecks() {
+        Tensor x = r(3, 5).mul(3.0).add(1.0), w = r(5), b = r(5);
+        GradCheck.check(in -> LayerNormOp.apply(in[0], in[1], in[2], 1e-5), x, w, b);
+        GradCheck.check(in -> LayerNormOp.apply(in[0], null, null, 1e-5), r(2, 3, 4));
+        Tensor mu = x.mean(-1, true), xc = x.sub(mu);
+        Tensor composite = xc.div(xc.square().mean(-1, true).add(1e-5).sqrt()).mul(w).add(b);
+        double[] want = composite.toDoubleArray(), got = LayerNormOp.apply(x, w, b, 1e-5).toDoubleArray();
+        for (int i = 0; i < want.length; i++) org.junit.jupiter.api.Assertions.assertEquals(want[i], got[i], 1e-12);
+    }
+
     @Test void views() {
         GradCheck.check(x -> x[0].reshape(4, 3).mul(x[1]), r(3, 4), r(4, 3));
         GradCheck.check(x -> x[0].permute(2, 0, 1).contiguous().reshape(-1), r(2, 3, 4));

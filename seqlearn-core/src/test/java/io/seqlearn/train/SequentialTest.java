@@ -9,6 +9,9 @@ import io.seqlearn.tensor.Rng;
 import io.seqlearn.tensor.ShapeException;
 import io.seqlearn.tensor.Tensor;
 import io.seqlearn.tensor.Tensors;
+import io.seqlearn.loss.CrossEntropyLoss;
+import io.seqlearn.loss.MSELoss;
+import io.seqlearn.optim.SGD;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -70,7 +73,7 @@ class SequentialTest {
     @Test void fitReducesLossAndEvaluatePredictAgree() {
         Tensor[] d = regression(256, 1);
         Sequential m = mlp(3);
-        m.compile(p -> new Tiny.Sgd(p, 0.05, 0.9), Tiny.MSE);
+        m.compile(p -> new SGD(p, 0.05, SGD.Options.defaults().withMomentum(0.9)), new MSELoss());
         History h = m.fit(d[0], d[1], FitOptions.defaults().withEpochs(8).withBatchSize(32).withValidationSplit(0.25).quiet());
         List<Double> loss = h.get("loss");
         assertEquals(8, loss.size());
@@ -100,7 +103,7 @@ class SequentialTest {
 
     private static float[] trainedWeights(Tensor[] d, long modelSeed, long runSeed) {
         Sequential m = mlp(modelSeed);
-        m.compile(p -> new Tiny.Sgd(p, 0.05), Tiny.MSE);
+        m.compile(p -> new SGD(p, 0.05), new MSELoss());
         m.fit(d[0], d[1], FitOptions.defaults().withEpochs(2).withBatchSize(8).withSeed(runSeed).quiet());
         return m.layer("dense").stateDict().get("weight").toFloatArray();
     }
@@ -108,10 +111,10 @@ class SequentialTest {
     @Test void twoFitCallsContinueLikeOne() {
         Tensor[] d = regression(64, 4);
         Sequential once = mlp(1);
-        once.compile(p -> new Tiny.Sgd(p, 0.05, 0.5), Tiny.MSE);
+        once.compile(p -> new SGD(p, 0.05, SGD.Options.defaults().withMomentum(0.5)), new MSELoss());
         once.fit(d[0], d[1], FitOptions.defaults().withEpochs(2).withBatchSize(16).quiet());
         Sequential twice = mlp(1);
-        twice.compile(p -> new Tiny.Sgd(p, 0.05, 0.5), Tiny.MSE);
+        twice.compile(p -> new SGD(p, 0.05, SGD.Options.defaults().withMomentum(0.5)), new MSELoss());
         twice.fit(d[0], d[1], FitOptions.defaults().withEpochs(1).withBatchSize(16).quiet());
         twice.fit(d[0], d[1], FitOptions.defaults().withUntilEpoch(2).withBatchSize(16).quiet());
         for (var e : once.stateDict().entrySet()) {
@@ -127,7 +130,7 @@ class SequentialTest {
         Sequential m = mlp(0).input(4);
         ShapeException e = assertThrows(ShapeException.class, () -> m.forward(Tensors.zeros(DType.F32, 2, 5)));
         assertEquals("dense: input expected (B, ..., 4), got (2, 5)", e.getMessage());
-        m.compile(p -> new Tiny.Sgd(p, 0.1), Tiny.MSE);
+        m.compile(p -> new SGD(p, 0.1), new MSELoss());
         IllegalArgumentException t = assertThrows(IllegalArgumentException.class, () -> m.fit(
                 new ArrayData(Map.of("input", Tensors.zeros(DType.F32, 4, 4)), Map.of("a", Tensors.zeros(DType.F32, 4, 1),
                         "b", Tensors.zeros(DType.F32, 4, 1))), FitOptions.defaults().quiet()));

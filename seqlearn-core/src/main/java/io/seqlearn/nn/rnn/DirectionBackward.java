@@ -87,16 +87,10 @@ final class DirectionBackward {
     DirectionGrads run(Buf dy, Buf x, Buf dx, Buf dh0, Buf dc0) {
         Buf dhTotal = whr != null ? Buf.zeros(fp.dtype, plan.batch() * out) : a.dh;
         Buf dHidden = whr != null ? Buf.zeros(fp.dtype, plan.time() * plan.batch() * out) : null;
-        Buf tmp = kind == CellKind.GRU && mask != null ? Buf.zeros(fp.dtype, plan.batch() * out) : null;
-        for (int s = plan.steps() - 1; s >= 0; s--) {
-            int n = plan.rows(s, reverse, a.tb);
-            gatherOutputGrad(dy, dhTotal, n);
-            if (whr != null) {
-                for (int r = 0; r < n; r++) dhTotal.copyTo(r * out, dHidden, a.tb[r] * out, out);
-                Buf.gemm(be, false, false, n, hidden, out, dhTotal, 0, out, whr, 0, hidden, 0, a.dh, 0, hidden);
-            }
-            CellKernel.of(kind).backward(a, 0, n);
-            recurrentGrad(n, tmp);
+        if (fp.tuning.fast(fp.spec, fp.dtype)) {
+            new FastDirectionBackward(fp, layerDir, dir, whh, mask, dhRun, a.dc, fp.tuning).run(dy, dhRun);
+        } else {
+            referenceSteps(dy, dhTotal, dHidden);
         }
         zeroPadding();
         int b = plan.batch();
@@ -111,6 +105,21 @@ final class DirectionBackward {
         }
         sv.release();
         return g;
+    }
+
+    /** The plain reverse-time loop: per step the kernel and one backend GEMM (plus the projection's). */
+    private void referenceSteps(Buf dy, Buf dhTotal, Buf dHidden) {
+        Buf tmp = kind == CellKind.GRU && mask != null ? Buf.zeros(fp.dtype, plan.batch() * out) : null;
+        for (int s = plan.steps() - 1; s >= 0; s--) {
+            int n = plan.rows(s, reverse, a.tb);
+            gatherOutputGrad(dy, dhTotal, n);
+            if (whr != null) {
+                for (int r = 0; r < n; r++) dhTotal.copyTo(r * out, dHidden, a.tb[r] * out, out);
+                Buf.gemm(be, false, false, n, hidden, out, dhTotal, 0, out, whr, 0, hidden, 0, a.dh, 0, hidden);
+            }
+            CellKernel.of(kind).backward(a, 0, n);
+            recurrentGrad(n, tmp);
+        }
     }
 
     /** dh for the kernel = running dh (from later steps and the final state) + this step's output gradient. */

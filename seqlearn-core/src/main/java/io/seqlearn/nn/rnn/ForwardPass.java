@@ -22,6 +22,7 @@ final class ForwardPass {
     final boolean save;
     final DirectionWeights[] weights;
     final DropoutMasks masks;
+    final Tuning tuning;
     final Buf[] layerInput;
     final SavedDirection[] saved;
     private final Buf h0;
@@ -31,7 +32,7 @@ final class ForwardPass {
     Buf output;
 
     ForwardPass(RecurrentSpec spec, Backend backend, DType dtype, StepPlan plan, boolean save,
-                DirectionWeights[] weights, DropoutMasks masks, Buf h0, Buf c0) {
+                DirectionWeights[] weights, DropoutMasks masks, Buf h0, Buf c0, Tuning tuning) {
         this.spec = spec;
         this.backend = backend;
         this.dtype = dtype;
@@ -39,6 +40,7 @@ final class ForwardPass {
         this.save = save;
         this.weights = weights;
         this.masks = masks;
+        this.tuning = tuning;
         this.h0 = h0;
         this.c0 = c0;
         int layerDirs = spec.numLayers() * spec.dirs(), b = plan.batch();
@@ -64,18 +66,19 @@ final class ForwardPass {
     }
 
     private void direction(int l, int d, Buf in, Buf y) {
-        DirectionRun run = new DirectionRun(this, l, d);
+        DirectionForward run = tuning.fast(spec, dtype) ? new FastDirectionForward(this, l, d, tuning)
+                : new ReferenceDirectionForward(this, l, d);
         if (save) {
             saved[run.layerDir] = run.saved;
             run.projectAll(in);
-            for (int s = 0; s < plan.steps(); s++) run.step(s, y);
+            run.steps(0, plan.steps(), y);
         } else {
             int chunk = Math.clamp((INFERENCE_CHUNK_ROWS + plan.batch() - 1) / plan.batch(), 1, plan.steps());
             run.allocateChunk(chunk);
             for (int s0 = 0; s0 < plan.steps(); s0 += chunk) {
                 int s1 = Math.min(plan.steps(), s0 + chunk);
                 run.projectChunk(in, s0, s1);
-                for (int s = s0; s < s1; s++) run.step(s, y);
+                run.steps(s0, s1, y);
             }
         }
         run.finish(hN, cN);

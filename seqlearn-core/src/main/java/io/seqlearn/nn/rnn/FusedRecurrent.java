@@ -24,6 +24,12 @@ final class FusedRecurrent {
 
     static Result apply(RecurrentSpec spec, Tensor x, boolean batchFirst, int[] lengths, Tensor h0, Tensor c0,
                         DirectionWeights[] weights, DropoutMasks masks) {
+        return apply(spec, x, batchFirst, lengths, h0, c0, weights, masks, Tuning.DEFAULT);
+    }
+
+    /** As above with explicit {@link Tuning} (tests force the reference or the fast path). */
+    static Result apply(RecurrentSpec spec, Tensor x, boolean batchFirst, int[] lengths, Tensor h0, Tensor c0,
+                        DirectionWeights[] weights, DropoutMasks masks, Tuning tuning) {
         int b = x.size(batchFirst ? 0 : 1), t = x.size(batchFirst ? 1 : 0);
         DType dtype = x.dtype();
         Backend be = x.backend();
@@ -31,7 +37,7 @@ final class FusedRecurrent {
         boolean train = Node.needsGrad(inputs);
         StepPlan plan = new StepPlan(b, t, lengths);
         ForwardPass fp = new ForwardPass(spec, be, dtype, plan, train, weights, masks,
-                DirectionWeights.raw(h0), DirectionWeights.raw(c0));
+                DirectionWeights.raw(h0), DirectionWeights.raw(c0), tuning);
         fp.run(Layout.timeMajor(x, batchFirst));
 
         int width = spec.dirs() * spec.outSize(), layerDirs = spec.numLayers() * spec.dirs();

@@ -26,6 +26,7 @@ public abstract class RecurrentLayer extends Module {
     private Rng dropoutRng;
     private Tensor carriedH;
     private Tensor carriedC;
+    private Tuning tuning = Tuning.DEFAULT;
 
     RecurrentLayer(RecurrentSpec spec, LayerSettings settings, Rng rng) {
         this.spec = spec;
@@ -89,7 +90,7 @@ public abstract class RecurrentLayer extends Module {
         RecurrentChecks.state(op, "h0", h0, x.dtype(), layerDirs, b, spec.outSize());
         if (spec.kind().isLstm()) RecurrentChecks.state(op, "c0", c0, x.dtype(), layerDirs, b, spec.hiddenSize());
         DropoutMasks masks = isTraining() ? drawMasks(t, b) : DropoutMasks.NONE;
-        FusedRecurrent.Result r = FusedRecurrent.apply(spec, x, settings.batchFirst(), lens, h0, c0, weights, masks);
+        FusedRecurrent.Result r = FusedRecurrent.apply(spec, x, settings.batchFirst(), lens, h0, c0, weights, masks, tuning);
         if (settings.stateful()) {
             carriedH = r.h().detach();
             carriedC = r.c() == null ? null : r.c().detach();
@@ -170,8 +171,17 @@ public abstract class RecurrentLayer extends Module {
 
     public boolean batchFirst() { return settings.batchFirst(); }
 
+    /** Whether {@link #forward(Tensor)} returns the whole sequence (else the last output). */
+    public boolean returnSequences() { return settings.returnSequences(); }
+
+    /** Whether the final state is carried into the next call. */
+    public boolean stateful() { return settings.stateful(); }
+
     /** Width of each output step: D·Hr. */
     public int outputSize() { return spec.dirs() * spec.outSize(); }
 
     RecurrentSpec spec() { return spec; }
+
+    /** Tests: force the reference or the fast kernels. */
+    void useTuning(Tuning t) { this.tuning = t; }
 }

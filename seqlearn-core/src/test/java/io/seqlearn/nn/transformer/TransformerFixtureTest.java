@@ -2,7 +2,7 @@ package io.seqlearn.nn.transformer;
 
 import io.seqlearn.nn.Module;
 import io.seqlearn.nn.attention.AttnMask;
-import io.seqlearn.nn.attention.Fixture;
+import io.seqlearn.testing.Fixture;
 import io.seqlearn.nn.attention.MultiHeadAttention;
 import io.seqlearn.tensor.DType;
 import io.seqlearn.tensor.Rng;
@@ -22,7 +22,7 @@ class TransformerFixtureTest {
             + "decoder_layer_prenorm_gelu, encoder_stack2, encoder_stack2_final_norm";
 
     private static TransformerOptions options(Fixture f, DType dtype) {
-        var c = f.config;
+        var c = f.config();
         return TransformerOptions.defaults().withDimFeedforward(c.get("dim_feedforward").asInt()).withDropout(c.get("dropout").asDouble())
                 .withActivation(TransformerOptions.Activation.valueOf(c.get("activation").asText().toUpperCase()))
                 .withLayerNormEps(c.get("layer_norm_eps").asDouble()).withBatchFirst(c.get("batch_first").asBoolean())
@@ -34,13 +34,13 @@ class TransformerFixtureTest {
         Map<String, Tensor> state = new LinkedHashMap<>();
         m.stateDict().keySet().forEach(k -> state.put(k, f.get(k)));
         m.loadStateDict(state, true);
-        assertEquals(f.withPrefix("grad.").keySet().stream().filter(k -> !k.equals("src") && !k.equals("tgt") && !k.equals("memory")).sorted().toList(),
+        assertEquals(f.tensors().keySet().stream().filter(k -> k.startsWith("grad.")).map(k -> k.substring(5)).filter(k -> !k.equals("src") && !k.equals("tgt") && !k.equals("memory")).sorted().toList(),
                 m.stateDict().keySet().stream().sorted().toList(), "the module has exactly PyTorch's parameters");
     }
 
     private static void check(String file, DType dtype, double outTol, double gradTol) {
         Fixture f = Fixture.load("transformer/" + file + ".safetensors", dtype);
-        int d = f.config.get("d_model").asInt(), h = f.config.get("nhead").asInt();
+        int d = f.config().get("d_model").asInt(), h = f.config().get("nhead").asInt();
         Rng rng = new Rng(0);
         Module m;
         Tensor out;
@@ -59,8 +59,8 @@ class TransformerFixtureTest {
             Tensor src = f.get("src").requiresGrad(true);
             var args = MultiHeadAttention.Args.none().withKeyPaddingMask(AttnMask.keyPadding(f.get("src_key_padding_mask")));
             if (file.startsWith("encoder_stack")) {
-                var s = new TransformerEncoder(d, h, f.config.get("num_layers").asInt(), options(f, dtype),
-                        f.config.get("final_norm").asBoolean(), rng);
+                var s = new TransformerEncoder(d, h, f.config().get("num_layers").asInt(), options(f, dtype),
+                        f.config().get("final_norm").asBoolean(), rng);
                 load(s, f);
                 out = s.forward(src, args);
                 m = s;

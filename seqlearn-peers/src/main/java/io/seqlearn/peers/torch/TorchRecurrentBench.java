@@ -8,60 +8,60 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.recurrent.RNN;
 import ai.djl.training.GradientCollector;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 
 /**
- * PyTorch 2.7.1 (libtorch through DJL) side of the recurrent-layer benchmarks. One process runs one row and
- * prints one JSON line: per-step milliseconds after warm-up, peak heap and peak resident set.
+ * Recurrent-layer rows (one layer, unidirectional, batch-first, zero initial state) on libtorch's own ops:
+ * {@code lstm} runs oneDNN's fused RNN primitive, {@code gru}/{@code rnn} a per-step loop of MKL sgemm calls.
  *
- * <p>Training step = forward over the whole sequence + backward of sum(output) to the input and all weights,
- * exactly what the seqlearn side times. The libtorch op is called directly with a parameter list in PyTorch's
- * order (weight_ih, weight_hh, bias_ih, bias_hh per layer), because DJL's RNN blocks mis-order them for
- * bidirectional layers (../shared/PEERS.md).
+ * <p>Training step = forward over the whole sequence + backward of sum(output) to the input and all four
+ * weights, exactly what the seqlearn side times. Inference = forward only, no graph. The op is called
+ * directly with a parameter list in PyTorch's order (weight_ih, weight_hh, bias_ih, bias_hh), because DJL's
+ * RNN blocks mis-order them for bidirectional layers (../shared/PEERS.md). Gradients accumulate into the
+ * same .grad buffers every step and are zeroed after it (as optimizer.zero_grad(set_to_none=False)).
  *
- * <p>Usage: {@code TorchRecurrentBench CELL MODE B T I H WARMUP STEPS} with CELL in lstm|gru|rnn and MODE in
- * train|infer.
+ * <p>Row parameters: cell (lstm|gru|rnn), mode (train|infer), B, T, I, H.
  */
 public final class TorchRecurrentBench {
+    private TorchRecurrentBench() {}
+
+    /** Legacy form: {@code CELL MODE B T I H WARMUP STEPS}; bench/run uses {@link TorchBench}. */
     public static void main(String[] args) {
-        String cell = args[0], mode = args[1];
-        int b = Integer.parseInt(args[2]), t = Integer.parseInt(args[3]);
-        int in = Integer.parseInt(args[4]), h = Integer.parseInt(args[5]);
-        int warmup = Integer.parseInt(args[6]), steps = Integer.parseInt(args[7]);
-        int gates = switch (cell) { case "lstm" -> 4; case "gru" -> 3; default -> 1; };
-        List<Double> ms = new ArrayList<>();
+        BenchArgs a = new BenchArgs(args[0] + "-" + args[1], "recurrent", Integer.parseInt(args[6]),
+                Integer.parseInt(args[7]), Map.of("cell", args[0], "mode", args[1], "B", args[2], "T", args[3],
+                        "I", args[4], "H", args[5]));
         try (NDManager root = NDManager.newBaseManager("PyTorch")) {
-            NDList params = new NDList();
-            float bound = (float) (1 / Math.sqrt(h));
-            params.add(root.randomUniform(-bound, bound, new Shape(gates * h, in)));
-            params.add(root.randomUniform(-bound, bound, new Shape(gates * h, h)));
-            params.add(root.randomUniform(-bound, bound, new Shape(gates * h)));
-            params.add(root.randomUniform(-bound, bound, new Shape(gates * h)));
-            boolean train = mode.equals("train");
-            for (NDArray p : params) p.setRequiresGradient(train);
-            NDArray x = root.randomNormal(new Shape(b, t, in));
-            for (int s = 0; s < warmup + steps; s++) {
-                long t0 = System.nanoTime();
-                try (NDManager step = root.newSubManager()) {
-                    NDArray xs = x.duplicate();
-                    xs.attach(step);
-                    if (train) xs.setRequiresGradient(true);
-                    if (train) {
-                        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                            NDArray out = run(cell, xs, params, step, b, h);
-                            gc.backward(out.sum());
-                        }
-                        for (NDArray p : params) p.getGradient().toFloatArray(); // force completion
-                    } else {
-                        run(cell, xs, params, step, b, h).toFloatArray();
-                    }
-                }
-                if (s >= warmup) ms.add((System.nanoTime() - t0) / 1e6);
-            }
+            System.out.println(PeerJson.row("pytorch", a.row(), TorchBench.time(root, create(root, a), a.warmup(), a.steps())));
         }
-        System.out.println(PeerJson.row("pytorch", cell + "-" + mode, ms));
+    }
+
+    static TorchStep create(NDManager root, BenchArgs a) {
+        String cell = a.str("cell");
+        int b = a.i("B"), t = a.i("T"), in = a.i("I"), h = a.i("H");
+        int gates = switch (cell) { case "lstm" -> 4; case "gru" -> 3; case "rnn" -> 1;
+            default -> throw new IllegalArgumentException("cell expected lstm|gru|rnn, got " + cell); };
+        boolean train = a.str("mode").equals("train");
+        NDList params = new NDList();
+        float bound = (float) (1 / Math.sqrt(h));
+        params.add(root.randomUniform(-bound, bound, new Shape(gates * h, in)));
+        params.add(root.randomUniform(-bound, bound, new Shape(gates * h, h)));
+        params.add(root.randomUniform(-bound, bound, new Shape(gates * h)));
+        params.add(root.randomUniform(-bound, bound, new Shape(gates * h)));
+        for (NDArray p : params) p.setRequiresGradient(train);
+        NDArray x = root.randomNormal(new Shape(b, t, in));
+        return step -> {
+            NDArray xs = x.duplicate();
+            xs.attach(step);
+            if (train) {
+                xs.setRequiresGradient(true);
+                try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                    gc.backward(run(cell, xs, params, step, b, h).sum());
+                }
+                TorchOptim.zeroGrad(params);
+            } else {
+                run(cell, xs, params, step, b, h);
+            }
+        };
     }
 
     private static NDArray run(String cell, NDArray x, NDList params, NDManager m, int b, int h) {

@@ -1,0 +1,212 @@
+package io.seqlearn.nn.rnn;
+
+import jdk.incubator.vector.FloatVector;
+
+import static io.seqlearn.nn.rnn.FastCells.load;
+import static io.seqlearn.nn.rnn.FastCells.sigmoid;
+import static io.seqlearn.nn.rnn.FastCells.tanh;
+
+/**
+ * The F32 forward stepper: W_hh packed once ({@link PackedWeights}); each step is split into blocks of 16
+ * hidden units, and one block computes its G gate columns for six rows at a time with {@link TileKernel}
+ * and immediately applies the cell's pointwise math to that tile while it is still in L1 (gates,
+ * new c and h, the output row and, in training, the saved activations). Blocks of one step are independent,
+ * so {@link StepScheduler} spreads them over threads; a step ends when all its blocks are done.
+ */
+final class FastDirectionForward extends DirectionForward {
+    private final CellKind kind;
+    private final PackedWeights pw;
+    private final FastStepArgs a = new FastStepArgs();
+    private final float[][] tiles;
+    private final int threads;
+
+    FastDirectionForward(ForwardPass fp, int l, int d, Tuning tuning) {
+        super(fp, l, d);
+        this.kind = fp.spec.kind();
+        int b = plan.batch();
+        this.pw = new PackedWeights(whh.f(), kind.gates(), hidden, out, false);
+        this.threads = StepScheduler.threadsFor(be, 2.0 * b * gates * out, tuning.minFlopsPerThread());
+        this.tiles = new float[Math.max(threads, 1)][TileKernel.MR * kind.gates() * TileKernel.NR];
+        a.batch = b;
+        a.hidden = hidden;
+        a.out = out;
+        a.gates = kind.gates();
+        a.dirOffset = dir * out;
+        a.yWidth = fp.spec.dirs() * out;
+        a.tb = new int[plan.steps() * b];
+        int[] rows = new int[b];
+        for (int s = 0; s < plan.steps(); s++) {
+            int n = plan.rows(s, reverse, rows);
+            System.arraycopy(rows, 0, a.tb, s * b, n);
+        }
+        a.h[0] = initialRows(false).f();
+        a.h[1] = new float[b * out];
+        Buf mask = sortedRows(fp.masks.recurrent(layerDir), out);
+        if (mask != null) {
+            a.mask = mask.f();
+            a.hMasked[0] = new float[b * out];
+            a.hMasked[1] = new float[b * out];
+            for (int i = 0; i < b * out; i++) a.hMasked[0][i] = a.h[0][i] * a.mask[i];
+        }
+        a.c = kind.isLstm() ? initialRows(true).f() : null;
+        Buf bhh = DirectionWeights.raw(fp.weights[layerDir].biasHh());
+        a.bhn = kind == CellKind.GRU && bhh != null ? bhh.f() : null;
+        a.bhnOff = 2 * hidden;
+        a.relu = kind == CellKind.RNN_RELU;
+        a.saved = saved;
+    }
+
+    @Override
+    void steps(int s0, int s1, Buf y) {
+        a.g = g.f();
+        a.gWidth = gWidth;
+        a.chunked = !fp.save;
+        a.chunkStart = chunkStart;
+        a.y = y.f();
+        StepScheduler.run(be, threads, s0, s1, s -> pw.unitBlocks, this::block);
+    }
+
+    /** Unit block ub of step s: G tiles of six rows, each followed by the pointwise update of that tile. */
+    private void block(int s, int ub, int worker) {
+        int n = plan.active(s), tw = kind.gates() * TileKernel.NR;
+        float[] prev = a.h[s & 1], next = a.h[(s + 1) & 1];
+        float[] lhs = a.mask != null ? a.hMasked[s & 1] : prev;
+        float[] tile = tiles[worker];
+        for (int r0 = 0; r0 < n; r0 += TileKernel.MR) {
+            int rows = Math.min(TileKernel.MR, n - r0);
+            for (int gi = 0; gi < kind.gates(); gi++) {
+                TileKernel.tile(rows, lhs, r0 * out, out, pw.forward, pw.forwardPanel(ub, gi), out, tile, gi * TileKernel.NR, tw);
+            }
+            for (int i = 0; i < rows; i++) {
+                int j0 = ub * TileKernel.NR;
+                if (j0 + TileKernel.NR <= hidden) {
+                    vector(s, r0 + i, j0, tile, i * tw, prev, next);
+                    vector(s, r0 + i, j0 + FastCells.L, tile, i * tw + FastCells.L, prev, next);
+                } else {
+                    for (int j = j0; j < hidden; j++) scalar(s, r0 + i, j, tile, i * tw + j - j0, prev, next);
+                }
+            }
+        }
+    }
+
+    /** Eight units [j, j+8) of row r (all inside H): no masks, which AVX2 would run in a slow fallback. */
+    private void vector(int s, int r, int j, float[] tile, int t, float[] prev, float[] next) {
+        int tb = a.tb[s * a.batch + r], gp = a.gRow(s, r) * a.gWidth;
+        FloatVector h = switch (kind) {
+            case LSTM -> lstm(r, j, tile, t, gp, tb);
+            case GRU -> gru(r, j, tile, t, gp, prev);
+            default -> rnn(j, tile, t, gp);
+        };
+        int hp = r * out + j;
+        if (saved != null) load(prev, hp).intoArray(saved.hPrev.f(), tb * out + j);
+        h.intoArray(next, hp);
+        if (a.mask != null) h.mul(load(a.mask, hp)).intoArray(a.hMasked[(s + 1) & 1], hp);
+        h.intoArray(a.y, tb * a.yWidth + a.dirOffset + j);
+    }
+
+    private FloatVector lstm(int r, int j, float[] tile, int t, int gp, int tb) {
+        float[] g = a.g;
+        int h = hidden, nr = TileKernel.NR;
+        FloatVector i = sigmoid(load(g, gp + j).add(load(tile, t)));
+        FloatVector f = sigmoid(load(g, gp + h + j).add(load(tile, t + nr)));
+        FloatVector c = tanh(load(g, gp + 2 * h + j).add(load(tile, t + 2 * nr)));
+        FloatVector o = sigmoid(load(g, gp + 3 * h + j).add(load(tile, t + 3 * nr)));
+        int cp = r * h + j;
+        FloatVector cOld = load(a.c, cp);
+        FloatVector cNew = f.fma(cOld, i.mul(c));
+        FloatVector tc = tanh(cNew);
+        cNew.intoArray(a.c, cp);
+        if (saved != null) {
+            i.intoArray(g, gp + j);
+            f.intoArray(g, gp + h + j);
+            c.intoArray(g, gp + 2 * h + j);
+            o.intoArray(g, gp + 3 * h + j);
+            tc.intoArray(saved.tanhC.f(), tb * h + j);
+            cOld.intoArray(saved.cPrev.f(), tb * h + j);
+        }
+        return o.mul(tc);
+    }
+
+    private FloatVector gru(int r, int j, float[] tile, int t, int gp, float[] prev) {
+        float[] g = a.g;
+        int h = hidden, nr = TileKernel.NR;
+        FloatVector rg = sigmoid(load(g, gp + j).add(load(tile, t)));
+        FloatVector zg = sigmoid(load(g, gp + h + j).add(load(tile, t + nr)));
+        FloatVector hn = load(tile, t + 2 * nr);
+        if (a.bhn != null) hn = hn.add(load(a.bhn, a.bhnOff + j));
+        FloatVector ng = tanh(rg.fma(hn, load(g, gp + 2 * h + j)));
+        FloatVector hp = load(prev, r * out + j);
+        if (saved != null) {
+            rg.intoArray(g, gp + j);
+            zg.intoArray(g, gp + h + j);
+            ng.intoArray(g, gp + 2 * h + j);
+            hn.intoArray(g, gp + 3 * h + j);
+        }
+        return hp.sub(ng).fma(zg, ng);
+    }
+
+    private FloatVector rnn(int j, float[] tile, int t, int gp) {
+        FloatVector x = load(a.g, gp + j).add(load(tile, t));
+        FloatVector y = a.relu ? x.max(0f) : tanh(x);
+        if (saved != null) y.intoArray(a.g, gp + j);
+        return y;
+    }
+
+    /** One unit j of row r in the last, partial block of units; the same math as the vector path. */
+    private void scalar(int s, int r, int j, float[] tile, int t, float[] prev, float[] next) {
+        int tb = a.tb[s * a.batch + r], gp = a.gRow(s, r) * a.gWidth, h = hidden, nr = TileKernel.NR;
+        float[] g = a.g;
+        int hp = r * out + j;
+        float hv;
+        switch (kind) {
+            case LSTM -> {
+                float i = LstmKernel.sigmoid(g[gp + j] + tile[t]), f = LstmKernel.sigmoid(g[gp + h + j] + tile[t + nr]);
+                float c = (float) Math.tanh(g[gp + 2 * h + j] + tile[t + 2 * nr]);
+                float o = LstmKernel.sigmoid(g[gp + 3 * h + j] + tile[t + 3 * nr]);
+                int cp = r * h + j;
+                float cOld = a.c[cp], cNew = f * cOld + i * c, tc = (float) Math.tanh(cNew);
+                a.c[cp] = cNew;
+                if (saved != null) {
+                    g[gp + j] = i;
+                    g[gp + h + j] = f;
+                    g[gp + 2 * h + j] = c;
+                    g[gp + 3 * h + j] = o;
+                    saved.tanhC.f()[tb * h + j] = tc;
+                    saved.cPrev.f()[tb * h + j] = cOld;
+                }
+                hv = o * tc;
+            }
+            case GRU -> {
+                float rg = LstmKernel.sigmoid(g[gp + j] + tile[t]), zg = LstmKernel.sigmoid(g[gp + h + j] + tile[t + nr]);
+                float hn = tile[t + 2 * nr] + (a.bhn != null ? a.bhn[a.bhnOff + j] : 0f);
+                float ng = (float) Math.tanh(g[gp + 2 * h + j] + rg * hn);
+                if (saved != null) {
+                    g[gp + j] = rg;
+                    g[gp + h + j] = zg;
+                    g[gp + 2 * h + j] = ng;
+                    g[gp + 3 * h + j] = hn;
+                }
+                hv = (prev[hp] - ng) * zg + ng;
+            }
+            default -> {
+                float x = g[gp + j] + tile[t];
+                hv = a.relu ? Math.max(x, 0f) : (float) Math.tanh(x);
+                if (saved != null) g[gp + j] = hv;
+            }
+        }
+        if (saved != null) saved.hPrev.f()[tb * out + j] = prev[hp];
+        next[hp] = hv;
+        if (a.mask != null) a.hMasked[(s + 1) & 1][hp] = hv * a.mask[hp];
+        a.y[tb * a.yWidth + a.dirOffset + j] = hv;
+    }
+
+    @Override
+    void finish(Buf hN, Buf cN) {
+        int b = plan.batch();
+        for (int r = 0; r < b; r++) {
+            int bi = plan.batchOf(r), len = plan.length(bi);
+            System.arraycopy(a.h[len & 1], r * out, hN.f(), (layerDir * b + bi) * out, out);
+            if (cN != null) System.arraycopy(a.c, r * hidden, cN.f(), (layerDir * b + bi) * hidden, hidden);
+        }
+    }
+}

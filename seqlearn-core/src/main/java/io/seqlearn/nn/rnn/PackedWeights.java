@@ -1,0 +1,68 @@
+package io.seqlearn.nn.rnn;
+
+/**
+ * W_hh (G·H, Hr) of one direction repacked once per forward call into 16-column panels for
+ * {@link TileKernel}, in the two orders the fast path needs. Units are padded to Hp = ⌈H/16⌉·16 and
+ * columns to Hrp = ⌈Hr/16⌉·16 with zeros, so every tile is full.
+ * <ul>
+ *   <li>{@code forward}: for the recurrent product rec = h·W_hhᵀ, panel (ub, g) holds rows
+ *       g·H + 16·ub … +16 of W_hh transposed: {@code forward[((ub·G + g)·Hr + q)·16 + u] = W_hh[g·H + 16ub + u, q]}.
+ *       A block of 16 hidden units thus owns G consecutive panels: all its gates come from one item.</li>
+ *   <li>{@code backward}: for dh_{t−1} = dG·W_hh, panel c holds columns 16c … +16 of W_hh with rows in
+ *       unit-block order k' = (ub·G + g)·16 + u: {@code backward[(c·G·Hp + k')·16 + v] = W_hh[g·H + 16ub + u, 16c + v]}.</li>
+ * </ul>
+ */
+final class PackedWeights {
+    final int gates;
+    final int hidden;
+    final int out;
+    final int unitBlocks;
+    final int colBlocks;
+    final float[] forward;
+    final float[] backward;
+
+    PackedWeights(float[] w, int gates, int hidden, int out, boolean withBackward) {
+        this.gates = gates;
+        this.hidden = hidden;
+        this.out = out;
+        this.unitBlocks = (hidden + 15) / 16;
+        this.colBlocks = (out + 15) / 16;
+        this.forward = new float[unitBlocks * gates * out * 16];
+        for (int ub = 0; ub < unitBlocks; ub++) {
+            for (int g = 0; g < gates; g++) {
+                int base = (ub * gates + g) * out * 16;
+                for (int u = 0; u < 16 && 16 * ub + u < hidden; u++) {
+                    int row = (g * hidden + 16 * ub + u) * out;
+                    for (int q = 0; q < out; q++) forward[base + q * 16 + u] = w[row + q];
+                }
+            }
+        }
+        this.backward = withBackward ? packBackward(w) : null;
+    }
+
+    private float[] packBackward(float[] w) {
+        int k = unitBlocks * gates * 16;
+        float[] b = new float[colBlocks * k * 16];
+        for (int ub = 0; ub < unitBlocks; ub++) {
+            for (int g = 0; g < gates; g++) {
+                for (int u = 0; u < 16 && 16 * ub + u < hidden; u++) {
+                    int row = (g * hidden + 16 * ub + u) * out, kk = (ub * gates + g) * 16 + u;
+                    for (int v = 0; v < out; v++) b[((v / 16) * k + kk) * 16 + v % 16] = w[row + v];
+                }
+            }
+        }
+        return b;
+    }
+
+    /** Rows of a forward panel's K dimension (= Hr). */
+    int forwardK() { return out; }
+
+    /** Offset of forward panel (ub, g). */
+    int forwardPanel(int ub, int g) { return (ub * gates + g) * out * 16; }
+
+    /** K of the backward product: G·Hp. */
+    int backwardK() { return unitBlocks * gates * 16; }
+
+    /** Offset of backward panel c. */
+    int backwardPanel(int c) { return c * backwardK() * 16; }
+}
