@@ -9,8 +9,9 @@ import java.util.Arrays;
  * <p>Loops, BLIS-style with A unpacked: for each block of {@link #KC} rows of op(W), for each block of
  * {@link #MC} rows of A, for each 16-column panel, for each group of 6 rows: one {@link PackedKernels}
  * call. The panel's k-block (16 KiB) stays in L1 across the row groups, A's block (MC × KC, ≤ 120 KiB)
- * in L2. Threads split the panels (columns of C) into contiguous ranges, the same split on every call,
- * so each core reads only its own part of the packed W, which stays in its caches across the T steps.
+ * in L2. Threads split the panels (columns of C) into contiguous shares, the same on every call, so each
+ * core reads only its own part of the packed W, which stays in its caches across the T steps; a thread
+ * that finishes early takes pieces of a late one's share ({@link PanelClaims}).
  *
  * <p>Every element of C is computed as {@code acc = beta·C} (0 when beta = 0, C when beta = 1), then
  * {@code acc = fma(A[i,p], op(W)[p,j], acc)} for p = 0..k−1 in order: the result is bit-for-bit the same
@@ -80,8 +81,15 @@ final class PackedGemm {
         check(m, a, aOff, lda, b, c, cOff, ldc);
         if (m == 0 || b.n == 0) return;
         RangeBody body = (from, to) -> columns(m, a, aOff, lda, b, beta, c, cOff, ldc, from, to);
-        if ((long) m * b.n * b.k < PARALLEL_MNK) body.run(0, b.panels);
-        else pool.parallelRange(b.panels, 1, 1, body);
+        int parts = Math.min(pool.threads(), b.panels);
+        if ((long) m * b.n * b.k < PARALLEL_MNK || parts <= 1) {
+            body.run(0, b.panels);
+        } else {
+            PanelClaims claims = new PanelClaims(b.panels, parts);
+            pool.parallelRange(parts, 1, 1, (from, to) -> {
+                for (int home = from; home < to; home++) claims.work(home, body);
+            });
+        }
     }
 
     /** Columns of panels [from, to) of C, all rows. */
