@@ -3,7 +3,7 @@
 
 erfc(z) = t * exp(-z^2 + g(t)),  t = 2 / (2 + z),  g(t) = log(erfc(z) e^{z^2} / t),  z in [0, 27].
 g is smooth on t in [2/29, 1]; its Chebyshev interpolant (34 nodes, 50 digits) is truncated to 30 terms
-(double) or 20 terms (float). Needs mpmath. Run: python3 docs/kernels/fit_erfc.py
+(double) or 15 terms (float). Needs mpmath. Run: python3 docs/kernels/fit_erfc.py
 """
 import mpmath as mp
 

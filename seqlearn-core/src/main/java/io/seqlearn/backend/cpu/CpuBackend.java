@@ -233,7 +233,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
         KernelChecks.range("sum", "x", x.length, off, n);
         int chunks = pool.chunks(n, CHEAP_GRAIN);
         if (chunks <= 1) return Reductions.sum(x, off, n);
-        int step = chunkStep(n, chunks);
+        int step = WorkerPool.step(n, chunks, ALIGN);
         double[] partial = new double[(n + step - 1) / step];
         pool.parallelRange(n, CHEAP_GRAIN, ALIGN, (from, to) -> partial[from / step] = Reductions.sum(x, off + from, to - from));
         return ordered(partial);
@@ -244,7 +244,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
         KernelChecks.range("sum", "x", x.length, off, n);
         int chunks = pool.chunks(n, CHEAP_GRAIN);
         if (chunks <= 1) return Reductions.sum(x, off, n);
-        int step = chunkStep(n, chunks);
+        int step = WorkerPool.step(n, chunks, ALIGN);
         double[] partial = new double[(n + step - 1) / step];
         pool.parallelRange(n, CHEAP_GRAIN, ALIGN, (from, to) -> partial[from / step] = Reductions.sum(x, off + from, to - from));
         return ordered(partial);
@@ -270,11 +270,6 @@ public final class CpuBackend implements Backend, AutoCloseable {
     /** Shuts the worker threads down; the backend must not be used afterwards. */
     @Override
     public void close() { pool.close(); }
-
-    private int chunkStep(int n, int chunks) {
-        int step = (n + chunks - 1) / chunks;
-        return (step + ALIGN - 1) / ALIGN * ALIGN;
-    }
 
     private static double ordered(double[] partial) {
         double s = 0;

@@ -44,7 +44,7 @@ final class Reductions {
             a0 = a0.add(FloatVector.fromArray(F128, x, off + i).convertShape(VectorOperators.F2D, D256, 0));
             a1 = a1.add(FloatVector.fromArray(F128, x, off + i + l).convertShape(VectorOperators.F2D, D256, 0));
         }
-        double s = a0.add(a1).reduceLanes(VectorOperators.ADD);
+        double s = Lanes.sum(a0.add(a1));
         for (; i < n; i++) s += x[off + i];
         return s;
     }
@@ -56,7 +56,7 @@ final class Reductions {
             a0 = a0.add(DoubleVector.fromArray(DS, x, off + i));
             a1 = a1.add(DoubleVector.fromArray(DS, x, off + i + l));
         }
-        double s = a0.add(a1).reduceLanes(VectorOperators.ADD);
+        double s = Lanes.sum(a0.add(a1));
         for (; i < n; i++) s += x[off + i];
         return s;
     }

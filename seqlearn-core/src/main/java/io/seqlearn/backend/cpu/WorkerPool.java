@@ -34,7 +34,7 @@ final class WorkerPool implements AutoCloseable {
             if (n > 0) body.run(0, n);
             return;
         }
-        int step = roundUp((n + chunks - 1) / chunks, align);
+        int step = step(n, chunks, align);
         chunks = (n + step - 1) / step;
         ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[chunks - 1];
         boolean inPool = ForkJoinTask.inForkJoinPool() && ForkJoinTask.getPool() == pool;
@@ -86,7 +86,9 @@ final class WorkerPool implements AutoCloseable {
         }
     }
 
-    private static int roundUp(int v, int align) {
+    /** Length of every chunk but the last when {@code n} is split into {@code chunks} aligned pieces. */
+    static int step(int n, int chunks, int align) {
+        int v = (n + chunks - 1) / chunks;
         return align <= 1 ? v : (v + align - 1) / align * align;
     }
 
