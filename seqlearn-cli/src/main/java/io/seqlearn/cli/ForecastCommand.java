@@ -1,7 +1,7 @@
 package io.seqlearn.cli;
 
 import io.seqlearn.io.AtomicFiles;
-import io.seqlearn.tasks.Charts;
+import io.seqlearn.plot.ForecastPlot;
 import io.seqlearn.tasks.Forecast;
 import io.seqlearn.tasks.Forecaster;
 import io.seqlearn.tasks.SeriesTable;
@@ -48,8 +48,8 @@ public final class ForecastCommand implements Callable<Integer> {
         List<String> pngs = new ArrayList<>();
         for (int j = 0; j < Math.min(fc.targets().size(), 16); j++) {
             Path png = out.resolve("forecast_" + fc.targets().get(j).replaceAll("[^A-Za-z0-9_.-]", "_") + ".png");
-            Charts.forecast(fc.targets().get(j) + ": forecast vs actual", series(fc, j), column(fc.predicted(), j),
-                    fc.fromRow() - fc.history().length, fc.fromRow(), png);
+            ForecastPlot.save(png, fc.targets().get(j) + ": forecast vs actual from row " + fc.fromRow() + " (t = 0 is row "
+                    + (fc.fromRow() - fc.history().length) + ")", series(fc, j), column(fc.predicted(), j), fc.history().length);
             pngs.add(png.toString());
         }
         Map<String, Object> result = new LinkedHashMap<>();

@@ -2,7 +2,7 @@ package io.seqlearn.cli;
 
 import io.seqlearn.data.DataFormatException;
 import io.seqlearn.data.TextFiles;
-import io.seqlearn.tasks.Charts;
+import io.seqlearn.plot.AttentionHeatmap;
 import io.seqlearn.tasks.Translator;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,7 +52,7 @@ public final class TranslateCommand implements Callable<Integer> {
                 if (m == null) throw new IllegalArgumentException("--heatmaps: a " + t.config().arch()
                         + " translator has no single attention map to draw (RNN translators do)");
                 Path png = heatmaps.resolve("attention_" + (i + 1) + ".png");
-                Charts.heatmap(out.get(i), m.sourceTokens(), m.targetTokens(), m.weights(), png);
+                AttentionHeatmap.save(png, m.weights(), m.sourceTokens(), m.targetTokens());
                 pngs.add(png.toString());
             }
         }

@@ -28,7 +28,7 @@ class ClassifyCommandsTest {
         JsonNode j = Json.tree(r.out(), "stdout");
         assertTrue(j.get("valid").get("val_accuracy").asDouble() > 0.85, "learns the cue words: " + r.out());
         model = dir.resolve("model.safetensors");
-        assertTrue(Files.isRegularFile(dir.resolve("val_accuracy.png")));
+        assertTrue(Files.isRegularFile(dir.resolve("history.png")));
     }
 
     @Test

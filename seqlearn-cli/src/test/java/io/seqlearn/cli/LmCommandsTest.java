@@ -32,7 +32,7 @@ class LmCommandsTest {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.out().contains("Test:") && r.out().contains("bits/char"), r.out());
         charModel = dir.resolve("model.safetensors");
-        for (String f : new String[]{"model.safetensors", "history.csv", "config.json", "result.json", "loss.png", "val_bpc.png"}) {
+        for (String f : new String[]{"model.safetensors", "history.csv", "config.json", "result.json", "history.png"}) {
             assertTrue(Files.isRegularFile(dir.resolve(f)), f);
         }
         JsonNode config = Json.tree(Files.readString(dir.resolve("config.json")), "config");

@@ -21,7 +21,7 @@ class QuickstartCommandTest {
         assertEquals(0, r.exit(), r.toString());
         assertTrue(r.err().contains("Epoch 2/2") && r.err().contains("[======"), "progress bar on stderr:\n" + r.err());
         assertTrue(r.out().contains("Generated text:") && r.out().contains("The "), r.out());
-        for (String f : new String[]{"model.safetensors", "history.csv", "loss.png", "val_bpc.png", "config.json", "sample.txt"}) {
+        for (String f : new String[]{"model.safetensors", "history.csv", "history.png", "config.json", "sample.txt"}) {
             assertTrue(Files.size(dir.resolve(f)) > 0, f);
         }
         String sample = Files.readString(dir.resolve("sample.txt"));

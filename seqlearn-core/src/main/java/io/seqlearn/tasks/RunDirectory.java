@@ -1,6 +1,7 @@
 package io.seqlearn.tasks;
 
 import io.seqlearn.io.AtomicFiles;
+import io.seqlearn.plot.HistoryPlot;
 import io.seqlearn.train.History;
 
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.util.Locale;
  *   model.safetensors   the best checkpoint (rewritten whenever validation improves)
  *   config.json         the recipe config, training settings, data files and command that made it
  *   history.csv         one row per epoch: loss, validation metrics, learning rate, seconds
- *   loss.png, val_*.png training curves
+ *   history.png         training curves ({@link HistoryPlot})
  *   result.json         final metrics (and task-specific files, e.g. sample.txt)
  * </pre>
  */
@@ -54,10 +55,10 @@ public final class RunDirectory {
     /** Writes {@code result.json}. */
     public void writeResult(Object result) throws IOException { writeText("result.json", Json.pretty(result)); }
 
-    /** Writes {@code history.csv} and the charts. */
+    /** Writes {@code history.csv} and {@code history.png}. */
     public void writeHistory(History h) throws IOException {
         writeText("history.csv", historyCsv(h));
-        Charts.history(h, dir);
+        if (h.size() > 0) HistoryPlot.save(h, dir.resolve("history.png"));
     }
 
     /** Writes a UTF-8 text file in the run directory, atomically. */
