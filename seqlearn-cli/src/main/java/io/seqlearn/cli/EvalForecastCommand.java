@@ -27,7 +27,7 @@ public final class EvalForecastCommand implements Callable<Integer> {
 
     private int run() throws Exception {
         Forecaster f = Forecaster.load(model);
-        ForecastEval e = f.evaluate(SeriesTable.read(csv, f.inputs(), f.targets()), part);
+        ForecastEval e = f.evaluate(SeriesTable.readAs(csv, f.inputs(), f.targets()), part);
         Map<String, Object> result = ForecastReport.map(e);
         result.put("part", part);
         result.put("horizon", f.config().horizon());

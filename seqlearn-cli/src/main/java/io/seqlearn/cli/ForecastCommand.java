@@ -39,7 +39,7 @@ public final class ForecastCommand implements Callable<Integer> {
 
     private int run() throws Exception {
         Forecaster f = Forecaster.load(model);
-        SeriesTable data = SeriesTable.read(csv, f.inputs(), f.targets());
+        SeriesTable data = SeriesTable.readAs(csv, f.inputs(), f.targets());
         Forecast fc = f.forecast(data, at != null ? at : data.rows());
         Files.createDirectories(out);
         Path table = out.resolve("forecast.csv");

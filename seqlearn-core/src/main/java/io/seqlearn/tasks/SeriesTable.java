@@ -56,7 +56,7 @@ public record SeriesTable(Path file, List<String> inputs, int[] targets, double[
     }
 
     /** Reads a file with the columns a trained model expects. */
-    public static SeriesTable read(Path file, List<String> inputs, int[] targets) throws IOException {
+    public static SeriesTable readAs(Path file, List<String> inputs, int[] targets) throws IOException {
         CsvTable t = CsvTable.read(file, CsvOptions.csv());
         if (t.rowCount() == 0) throw new DataFormatException(file, 0, "the file is empty; expected a header and rows of numbers");
         return new SeriesTable(file, List.copyOf(inputs), targets.clone(), t.matrix(inputs.toArray(String[]::new)));
