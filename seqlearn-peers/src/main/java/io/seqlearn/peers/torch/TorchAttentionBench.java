@@ -32,14 +32,13 @@ final class TorchAttentionBench {
     private static TorchStep trainStep(NDManager root, BenchArgs a, NDList p, Function<NDArray, NDArray> f) {
         for (NDArray w : p) w.setRequiresGradient(true);
         NDArray x = root.randomNormal(new Shape(a.i("B"), a.i("T"), a.i("D")));
+        x.setRequiresGradient(true);
+        NDList grads = new NDList(p).addAll(new NDList(x));
         return step -> {
-            NDArray xs = x.duplicate();
-            xs.attach(step);
-            xs.setRequiresGradient(true);
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                gc.backward(f.apply(xs).sum());
+                gc.backward(f.apply(TorchBench.view(x, step)).sum());
             }
-            TorchOptim.zeroGrad(p);
+            TorchOptim.zeroGrad(grads);
         };
     }
 }

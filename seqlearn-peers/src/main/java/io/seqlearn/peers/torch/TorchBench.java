@@ -1,5 +1,6 @@
 package io.seqlearn.peers.torch;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 
 import java.util.ArrayList;
@@ -33,6 +34,17 @@ public final class TorchBench {
             }
             System.out.println(PeerJson.row("pytorch", a.row(), time(root, step, a.warmup(), a.steps())));
         }
+    }
+
+    /**
+     * A view of x (no copy) owned by {@code step}. DJL attaches an op's result to the manager of the array
+     * it is called on, so ops on the persistent x would pile their results up in the root manager; ops on
+     * this view put them in the step's manager, freed with it. Gradients still reach x (a view's backward).
+     */
+    static NDArray view(NDArray x, NDManager step) {
+        NDArray v = x.reshape(x.getShape());
+        v.attach(step);
+        return v;
     }
 
     /** Runs warm-up then timed steps, each in its own sub-manager (closed inside the timed region). */

@@ -56,8 +56,7 @@ final class TorchLstmLm {
         int[] n = {0};
         return step -> {
             int k = n[0]++ % ids.length;
-            NDArray x = ids[k].duplicate();
-            x.attach(step);
+            NDArray x = TorchBench.view(ids[k], step);
             NDList out;
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray xe = x.getNDArrayInternal().embedding(x, emb, SparseFormat.DENSE).get(0);

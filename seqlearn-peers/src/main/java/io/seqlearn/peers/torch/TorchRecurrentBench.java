@@ -15,7 +15,8 @@ import java.util.Map;
  * {@code lstm} runs oneDNN's fused RNN primitive, {@code gru}/{@code rnn} a per-step loop of MKL sgemm calls.
  *
  * <p>Training step = forward over the whole sequence + backward of sum(output) to the input and all four
- * weights, exactly what the seqlearn side times. Inference = forward only, no graph. The op is called
+ * weights, exactly what the seqlearn side times. Inference = forward only (training=false: oneDNN's
+ * forward_inference), no graph. The op is called
  * directly with a parameter list in PyTorch's order (weight_ih, weight_hh, bias_ih, bias_hh), because DJL's
  * RNN blocks mis-order them for bidirectional layers (../shared/PEERS.md). Gradients accumulate into the
  * same .grad buffers every step and are zeroed after it (as optimizer.zero_grad(set_to_none=False)).
@@ -49,28 +50,29 @@ public final class TorchRecurrentBench {
         params.add(root.randomUniform(-bound, bound, new Shape(gates * h)));
         for (NDArray p : params) p.setRequiresGradient(train);
         NDArray x = root.randomNormal(new Shape(b, t, in));
+        x.setRequiresGradient(train);
+        NDList grads = new NDList(params).addAll(new NDList(x));
         return step -> {
-            NDArray xs = x.duplicate();
-            xs.attach(step);
+            NDArray xs = TorchBench.view(x, step);
             if (train) {
-                xs.setRequiresGradient(true);
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    gc.backward(run(cell, xs, params, step, b, h).sum());
+                    gc.backward(run(cell, xs, params, step, b, h, true).sum());
                 }
-                TorchOptim.zeroGrad(params);
+                TorchOptim.zeroGrad(grads);
             } else {
-                run(cell, xs, params, step, b, h);
+                run(cell, xs, params, step, b, h, false);
             }
         };
     }
 
-    private static NDArray run(String cell, NDArray x, NDList params, NDManager m, int b, int h) {
+    /** {@code training} selects oneDNN's forward_training (keeps the workspace for backward) or forward_inference. */
+    private static NDArray run(String cell, NDArray x, NDList params, NDManager m, int b, int h, boolean training) {
         NDArray h0 = m.zeros(new Shape(1, b, h));
         var ex = x.getNDArrayInternal();
         return switch (cell) {
-            case "lstm" -> ex.lstm(x, new NDList(h0, m.zeros(new Shape(1, b, h))), params, true, 1, 0, true, false, true).get(0);
-            case "gru" -> ex.gru(x, h0, params, true, 1, 0, true, false, true).get(0);
-            default -> ex.rnn(x, h0, params, true, 1, RNN.Activation.TANH, 0, true, false, true).get(0);
+            case "lstm" -> ex.lstm(x, new NDList(h0, m.zeros(new Shape(1, b, h))), params, true, 1, 0, training, false, true).get(0);
+            case "gru" -> ex.gru(x, h0, params, true, 1, 0, training, false, true).get(0);
+            default -> ex.rnn(x, h0, params, true, 1, RNN.Activation.TANH, 0, training, false, true).get(0);
         };
     }
 }

@@ -40,8 +40,7 @@ final class TorchTransformerLm {
         int[] n = {0};
         return step -> {
             int k = n[0]++ % ids.length;
-            NDArray x = ids[k].duplicate();
-            x.attach(step);
+            NDArray x = TorchBench.view(ids[k], step);
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 NDArray hcur = x.getNDArrayInternal().embedding(x, emb, SparseFormat.DENSE).get(0).mul(scale).add(pos);
                 for (int l = 0; l < layers; l++) hcur = TorchAttention.encoderLayer(hcur, blocks, 12 * l, heads, mask);
