@@ -21,7 +21,8 @@ import java.util.concurrent.Callable;
 @Command(name = "lm", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Train a character- or word-level language model on a UTF-8 text file.",
                 "Word level reads each line as a sentence ending in <eos> (the PTB convention); character level reads the text as it is.",
-                "Defaults: word = Zaremba et al. 2014 'small' (2x200 LSTM, 20-step windows, batch 20, SGD lr 1 halved each epoch after 4, 13 epochs);",
+                "Defaults: word = Zaremba et al. 2014 'small' (2x200 LSTM, 20-step windows, batch 20, SGD halved each epoch after 4, 13 epochs;",
+                "lr 20 and clip 0.25 on the per-token loss = the paper's lr 1 and clip 5 on the loss summed over 20 steps);",
                 "char = 2x256 LSTM, 128-char windows, Adam 2e-3; transformer = 4 layers, 4 heads, width 128, AdamW 1e-3."})
 public final class TrainLmCommand implements Callable<Integer> {
     @Spec CommandSpec spec;

@@ -61,7 +61,7 @@ final class ClassifierFitting implements Fitting {
     }
 
     @Override
-    public int validationBatches() { return (data.validIds().size() + EVAL_BATCH - 1) / EVAL_BATCH; }
+    public double validationCost() { return data.validIds().size() / (3.0 * batchSize); }
 
     @Override public String monitor() { return "val_accuracy"; }
 

@@ -24,8 +24,11 @@ public interface Fitting {
     /** Validation metrics after an epoch, keys starting with {@code val_} (model in eval mode, no gradients). */
     Map<String, Double> validate();
 
-    /** Validation batches, to estimate how long {@link #validate} takes before it has run once. */
-    int validationBatches();
+    /**
+     * How long {@link #validate} should take, in training steps (a forward pass costs about a third of a
+     * step): the time budget's estimate until the first validation has been timed.
+     */
+    double validationCost();
 
     /** The validation key that decides the best checkpoint, e.g. {@code val_loss}. */
     String monitor();

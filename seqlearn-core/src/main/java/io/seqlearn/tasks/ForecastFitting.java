@@ -54,7 +54,7 @@ final class ForecastFitting implements Fitting {
     }
 
     @Override
-    public int validationBatches() { return (val.size() + ForecastMetrics.BATCH - 1) / ForecastMetrics.BATCH; }
+    public double validationCost() { return val.size() / (3.0 * batchSize); }
 
     @Override public String monitor() { return "val_loss"; }
 

@@ -54,8 +54,9 @@ final class LanguageModelFitting implements Fitting {
     }
 
     @Override
-    public int validationBatches() {
-        return new TokenStreams(data.validIds(), EVAL_STREAMS).windows(config.context());
+    public double validationCost() {
+        double perWindow = (double) EVAL_STREAMS / data.train().streams() / 3;
+        return new TokenStreams(data.validIds(), EVAL_STREAMS).windows(config.context()) * perWindow;
     }
 
     @Override public String monitor() { return "val_loss"; }

@@ -65,7 +65,7 @@ final class TaggerFitting implements Fitting {
     }
 
     @Override
-    public int validationBatches() { return (validIds.size() + EVAL_BATCH - 1) / EVAL_BATCH; }
+    public double validationCost() { return validIds.size() / (3.0 * batchSize); }
 
     @Override public String monitor() { return "val_accuracy"; }
 

@@ -25,9 +25,9 @@ import java.util.function.LongSupplier;
  * to a Keras-style {@link ProgressBar}.
  *
  * <p>The time budget covers training and validation: a step is only started if it and the following
- * validation are expected to finish in time (estimates: the mean step so far, and the last validation or,
- * before one has run, 0.4 step per validation batch — a forward pass is about a third of a training step).
- * An epoch cut short is still validated. After the run the model holds the best weights seen.
+ * validation are expected to finish in time (estimates: the mean of the recent steps, the first step of the
+ * run left out as JIT warm-up; the last validation or, before one has run, {@link Fitting#validationCost()}
+ * steps). An epoch cut short is still validated. After the run the model holds the best weights seen.
  */
 public final class Trainer {
     /** Receives each new best: the model holds the new best weights during the call (e.g. save them). */
@@ -78,7 +78,7 @@ public final class Trainer {
             long samples = 0, tokens = 0;
             int done = 0;
             for (int i = 0; i < n; i++) {
-                double valEstimate = valSeconds >= 0 ? valSeconds : 0.4 * stepSeconds * f.validationBatches();
+                double valEstimate = valSeconds >= 0 ? valSeconds : stepSeconds * f.validationCost();
                 if ((done > 0 || epoch > 0) && overBudget(start, stepSeconds + valEstimate)) {
                     stoppedBy = "time";
                     break;
@@ -100,7 +100,7 @@ public final class Trainer {
                 lossSum += v * s.samples();
                 samples += s.samples();
                 tokens += s.tokens();
-                stepSeconds += ((clock.getAsLong() - t0) / 1e9 - stepSeconds) / Math.min(steps, 20);
+                if (steps > 1) stepSeconds += ((clock.getAsLong() - t0) / 1e9 - stepSeconds) / Math.min(steps - 1, 20);
                 bar.update(done, runningLogs(lossSum, samples), samples, tokens);
             }
             if (done == 0) {

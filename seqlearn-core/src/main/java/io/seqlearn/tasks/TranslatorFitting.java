@@ -69,8 +69,9 @@ final class TranslatorFitting implements Fitting {
         return Map.of("val_loss", total / tokens, "val_ppl", Math.exp(total / tokens), "val_bleu", bleu);
     }
 
+    /** The loss pass (a third of a step per batch) plus greedy decoding (about one step per batch). */
     @Override
-    public int validationBatches() { return 3 * ((data.validSrc().size() + EVAL_BATCH - 1) / EVAL_BATCH); }
+    public double validationCost() { return data.validSrc().size() * (1 / 3.0 + 1) / batchSize; }
 
     @Override public String monitor() { return "val_bleu"; }
 

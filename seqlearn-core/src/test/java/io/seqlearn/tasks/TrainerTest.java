@@ -56,7 +56,7 @@ class TrainerTest {
             return Map.of("val_loss", val[validations++]);
         }
 
-        @Override public int validationBatches() { return 1; }
+        @Override public double validationCost() { return 0.4; }
 
         @Override public String monitor() { return "val_loss"; }
     }
