@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** Entry point of the {@code seqlearn} command: one subcommand class per job. */
 @Command(name = "seqlearn", mixinStandardHelpOptions = true, version = "seqlearn 0.1.0",
         description = "Deep learning on sequences for the JVM: train, evaluate and run recurrent and attention models.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, QuickstartCommand.class, TrainCommand.class, EvalCommand.class,
+                GenerateCommand.class, ClassifyCommand.class, ForecastCommand.class, TranslateCommand.class, TagCommand.class, InfoCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec

@@ -41,6 +41,14 @@ public class Embedding extends Layer {
     @Override
     public long plannedWeightCount(int[] inputShape) { return Math.multiplyExact((long) inputDim, outputDim); }
 
+    /** Ids may come in any batch and length: nothing of the input shape is fixed. */
+    @Override
+    public int[] symbolicInputShape(int[] concreteShape) {
+        int[] s = new int[concreteShape.length];
+        java.util.Arrays.fill(s, -1);
+        return s;
+    }
+
     @Override
     protected int[] outputShape(int[] inputShape) { return SymbolicShapes.append(inputShape, outputDim); }
 
@@ -49,7 +57,7 @@ public class Embedding extends Layer {
         try {
             return embedding.forward(ids);
         } catch (ShapeException e) {
-            throw new ShapeException(label() + ": " + e.getMessage());
+            throw new ShapeException(e.getMessage().replaceFirst("^embedding: ", label() + ": "));
         }
     }
 

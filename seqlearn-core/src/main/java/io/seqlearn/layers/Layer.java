@@ -119,6 +119,18 @@ public abstract class Layer extends Module {
      */
     public long plannedWeightCount(int[] inputShape) { return -1; }
 
+    /**
+     * The shape to build for when the layer (or a Sequential) first meets a concrete input: the sizes the layer
+     * depends on are kept, the rest become -1 (Keras {@code None}) so later batches may differ in them and
+     * summaries show (None, None, 32). Default: only the last (feature) dim is kept; layers reading ids keep none.
+     */
+    public int[] symbolicInputShape(int[] concreteShape) {
+        int[] s = new int[concreteShape.length];
+        java.util.Arrays.fill(s, -1);
+        if (s.length >= 2) s[s.length - 1] = concreteShape[s.length - 1];
+        return s;
+    }
+
     /** Creates the wrapped module(s) for {@code inputShape}, drawing initial weights from {@code rng}. */
     protected abstract void onBuild(int[] inputShape, Rng rng);
 
@@ -188,8 +200,8 @@ public abstract class Layer extends Module {
     public final Tensor forward(Tensor x) { return call(Map.of(X, x), null).output(); }
 
     /**
-     * Applies the layer to inputs by role with the main input's mask (or null); builds on first use from the
-     * main input's shape with the batch size replaced by -1.
+     * Applies the layer to inputs by role with the main input's mask (or null); builds on first use for
+     * {@link #symbolicInputShape} of the main input's shape.
      */
     public final LayerOutput call(Map<String, Tensor> inputs, Tensor mask) {
         Tensor x = inputs.get(X);
@@ -201,9 +213,7 @@ public abstract class Layer extends Module {
         }
         int[] shape = x.shape();
         if (!isBuilt()) {
-            int[] sym = shape.clone();
-            if (sym.length > 0) sym[0] = -1;
-            build(sym);
+            build(symbolicInputShape(shape));
         } else {
             checkInputShape(shape);
         }

@@ -20,12 +20,16 @@ import java.util.Map;
 final class Architecture {
     private Architecture() {}
 
-    static Model rebuild(Map<String, Object> arch, LayerRegistry registry) {
+    /**
+     * Rebuilds the model; {@code weightBudget} caps how many weight elements the layers may allocate (a file's
+     * real weight count), checked from each layer's {@link Layer#plannedWeightCount} before anything is built.
+     */
+    static Model rebuild(Map<String, Object> arch, LayerRegistry registry, long weightBudget) {
         LayerConfig a = new LayerConfig("architecture", arch);
         String kind = a.stringValue("class");
         return switch (kind) {
-            case "Sequential" -> sequential(a, registry);
-            case "Functional" -> functional(a, registry);
+            case "Sequential" -> sequential(a, registry, weightBudget);
+            case "Functional" -> functional(a, registry, weightBudget);
             default -> throw new IllegalArgumentException("architecture: unknown model class '" + kind
                     + "'; expected Sequential or Functional");
         };
@@ -52,14 +56,30 @@ final class Architecture {
         }
     }
 
-    private static Sequential sequential(LayerConfig a, LayerRegistry registry) {
+    private static Sequential sequential(LayerConfig a, LayerRegistry registry, long budget) {
         Sequential m = new Sequential(a.stringValue("name", "sequential"), layers(a, registry).values().toArray(new Layer[0]));
         m.seed(a.longValue("seed"));
+        int[] shape = a.intArray("input_shape");
+        long planned = 0;
+        for (Layer l : m.layers()) {
+            planned = plan(planned, l, shape, budget);
+            shape = l.outputShapes(Map.of(Layer.X, shape)).get(0);
+        }
         m.build(a.intArray("input_shape"));
         return m;
     }
 
-    private static FunctionalModel functional(LayerConfig a, LayerRegistry registry) {
+    /** Adds a layer's planned weights to the running total; refuses to pass the budget. */
+    private static long plan(long total, Layer l, int[] inputShape, long budget) {
+        long n = l.plannedWeightCount(inputShape);
+        long sum = n > 0 ? Math.addExact(total, n) : total;
+        if (sum > budget) {
+            throw new IllegalArgumentException("the architecture needs at least " + sum + " weights but the file holds only " + budget);
+        }
+        return sum;
+    }
+
+    private static FunctionalModel functional(LayerConfig a, LayerRegistry registry, long budget) {
         Map<String, Layer> byName = layers(a, registry);
         Map<String, SymbolicTensor> inputs = new LinkedHashMap<>();
         List<Object> ins = a.listValue("inputs");
@@ -82,6 +102,11 @@ final class Architecture {
         for (Object ref : a.listValue("outputs")) outs.add(resolve(ref, inputs, callOutputs));
         FunctionalModel m = new FunctionalModel(a.stringValue("name", "model"), List.copyOf(inputs.values()), outs);
         m.seed(a.longValue("seed"));
+        long planned = 0;
+        java.util.Set<Layer> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (var call : m.calls()) {
+            if (seen.add(call.layer())) planned = plan(planned, call.layer(), call.inputs().get(Layer.X).shape(), budget);
+        }
         return m.build();
     }
 

@@ -1,5 +1,6 @@
 package io.seqlearn.train;
 
+import io.seqlearn.metrics.Metric;
 import io.seqlearn.loss.Loss;
 
 import java.util.LinkedHashMap;
@@ -10,9 +11,9 @@ import java.util.Map;
  * What {@code compile} fixed: the optimizer recipe, a loss per output and metrics per output. The key "*"
  * stands for the only output of a single-output model and is resolved when training starts.
  */
-record Compiled(OptimizerFactory optimizerFactory, Map<String, Loss> rawLosses, Map<String, List<EpochMetric>> rawMetrics) {
+record Compiled(OptimizerFactory optimizerFactory, Map<String, Loss> rawLosses, Map<String, List<Metric>> rawMetrics) {
 
-    static Compiled of(Model model, OptimizerFactory f, Map<String, Loss> losses, Map<String, List<EpochMetric>> metrics) {
+    static Compiled of(Model model, OptimizerFactory f, Map<String, Loss> losses, Map<String, List<Metric>> metrics) {
         if (f == null) throw new IllegalArgumentException(model.name() + ".compile: optimizer is null");
         if (losses.isEmpty()) throw new IllegalArgumentException(model.name() + ".compile: no loss");
         return new Compiled(f, new LinkedHashMap<>(losses), new LinkedHashMap<>(metrics));
@@ -22,7 +23,7 @@ record Compiled(OptimizerFactory optimizerFactory, Map<String, Loss> rawLosses, 
     Map<String, Loss> losses(Model model) { return resolve(model, rawLosses, "loss"); }
 
     /** Metrics by output name (possibly empty lists). */
-    Map<String, List<EpochMetric>> metrics(Model model) { return resolve(model, rawMetrics, "metrics"); }
+    Map<String, List<Metric>> metrics(Model model) { return resolve(model, rawMetrics, "metrics"); }
 
     private static <V> Map<String, V> resolve(Model model, Map<String, V> raw, String what) {
         List<String> outs = model.outputNames();

@@ -1,5 +1,6 @@
 package io.seqlearn.train;
 
+import io.seqlearn.metrics.Metric;
 import io.seqlearn.autograd.GradMode;
 import io.seqlearn.loss.Loss;
 import io.seqlearn.ops.F;
@@ -20,7 +21,7 @@ final class Evaluator {
     Map<String, Double> evaluate(TrainingData data, int batchSize) {
         Compiled c = model.compiled();
         Map<String, Loss> losses = c.losses(model);
-        Map<String, List<EpochMetric>> metrics = c.metrics(model);
+        Map<String, List<Metric>> metrics = c.metrics(model);
         boolean wasTraining = model.isTraining();
         model.train(false);
         LossTerms.reset(metrics);

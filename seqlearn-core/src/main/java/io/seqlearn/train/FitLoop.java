@@ -1,8 +1,10 @@
 package io.seqlearn.train;
 
+import io.seqlearn.metrics.Metric;
 import io.seqlearn.autograd.GradMode;
 import io.seqlearn.layers.Seeds;
 import io.seqlearn.loss.Loss;
+import io.seqlearn.optim.GradClip;
 import io.seqlearn.optim.Optimizer;
 import io.seqlearn.tensor.Rng;
 import io.seqlearn.tensor.Tensor;
@@ -27,6 +29,9 @@ final class FitLoop {
     private final FitOptions options;
     private final long runSeed;
     private final ProgressBar bar;
+    /** Samples and tokens of the current epoch so far (for the running averages and the throughput). */
+    private long samples;
+    private long tokens;
 
     FitLoop(Model model, FitOptions options) {
         this.model = model;
@@ -69,13 +74,10 @@ final class FitLoop {
         return model.history();
     }
 
-    private long samples;
-    private long tokens;
-
     /** Trains one epoch; returns its logs, or null when a callback ended training on a non-finite loss. */
     private Map<String, Double> trainEpoch(FitContext ctx, Compiled compiled, TrainingData train, int epoch, int end) {
         Map<String, Loss> losses = compiled.losses(model);
-        Map<String, List<EpochMetric>> metrics = compiled.metrics(model);
+        Map<String, List<Metric>> metrics = compiled.metrics(model);
         boolean multi = model.outputNames().size() > 1;
         model.train(true);
         LossTerms.reset(metrics);
@@ -100,6 +102,7 @@ final class FitLoop {
             model.zeroGrad();
             terms.total().backward();
             Optimizer opt = model.ensureOptimizer();
+            if (options.clipNorm() > 0) GradClip.clipByGlobalNorm(opt.parameters(), options.clipNorm());
             opt.step();
             model.state.globalStep++;
             try (var g = GradMode.disabled()) {

@@ -1,5 +1,6 @@
 package io.seqlearn.train;
 
+import io.seqlearn.metrics.Metric;
 import io.seqlearn.loss.Loss;
 import io.seqlearn.tensor.Tensor;
 
@@ -30,23 +31,23 @@ record LossTerms(Tensor total, Map<String, Double> parts) {
     }
 
     /** Updates every output's metrics with detached predictions. */
-    static void updateMetrics(Model model, Map<String, List<EpochMetric>> metrics, Map<String, Tensor> outputs,
+    static void updateMetrics(Model model, Map<String, List<Metric>> metrics, Map<String, Tensor> outputs,
                               Map<String, Tensor> targets, String op) {
         if (metrics.values().stream().allMatch(List::isEmpty)) return;
         Map<String, Tensor> t = model.matchByName(targets, List.copyOf(metrics.keySet()), "target", op);
         for (var e : metrics.entrySet()) {
-            for (EpochMetric m : e.getValue()) m.update(outputs.get(e.getKey()).detach(), t.get(e.getKey()));
+            for (Metric m : e.getValue()) m.update(outputs.get(e.getKey()).detach(), t.get(e.getKey()));
         }
     }
 
     /** Metric results keyed "name" (one output) or "output_name" (several). */
-    static Map<String, Double> metricLogs(Map<String, List<EpochMetric>> metrics, boolean multiOutput) {
+    static Map<String, Double> metricLogs(Map<String, List<Metric>> metrics, boolean multiOutput) {
         Map<String, Double> out = new LinkedHashMap<>();
         for (var e : metrics.entrySet()) {
-            for (EpochMetric m : e.getValue()) out.put(multiOutput ? e.getKey() + "_" + m.name() : m.name(), m.result());
+            for (Metric m : e.getValue()) out.put(multiOutput ? e.getKey() + "_" + m.name() : m.name(), m.result());
         }
         return out;
     }
 
-    static void reset(Map<String, List<EpochMetric>> metrics) { metrics.values().forEach(l -> l.forEach(EpochMetric::reset)); }
+    static void reset(Map<String, List<Metric>> metrics) { metrics.values().forEach(l -> l.forEach(Metric::reset)); }
 }

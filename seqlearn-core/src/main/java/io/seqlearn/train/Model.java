@@ -1,5 +1,6 @@
 package io.seqlearn.train;
 
+import io.seqlearn.metrics.Metric;
 import io.seqlearn.layers.Layer;
 import io.seqlearn.layers.LayerRegistry;
 import io.seqlearn.layers.Seeds;
@@ -46,6 +47,11 @@ public abstract class Model extends Module {
     /** A functional model from symbolic inputs to outputs ({@code keras.Model(inputs, outputs)}). */
     public static FunctionalModel of(List<SymbolicTensor> inputs, List<SymbolicTensor> outputs) {
         return new FunctionalModel("model", inputs, outputs);
+    }
+
+    /** A named functional model (the name shows in summaries and errors). */
+    public static FunctionalModel of(String name, List<SymbolicTensor> inputs, List<SymbolicTensor> outputs) {
+        return new FunctionalModel(name, inputs, outputs);
     }
 
     /** Single-input, single-output functional model. */
@@ -161,7 +167,7 @@ public abstract class Model extends Module {
     // ---- compile ----------------------------------------------------------------------------------------------
 
     /** Keras {@code compile(optimizer, loss, metrics)} for a single-output model. */
-    public Model compile(OptimizerFactory optimizerFactory, Loss loss, EpochMetric... metrics) {
+    public Model compile(OptimizerFactory optimizerFactory, Loss loss, Metric... metrics) {
         return compile(optimizerFactory, Map.of("*", loss), Map.of("*", List.of(metrics)));
     }
 
@@ -169,14 +175,14 @@ public abstract class Model extends Module {
      * Multi-output form: a loss per output name (the total loss is their sum) and metrics per output name.
      * The key "*" stands for the only output of a single-output model.
      */
-    public Model compile(OptimizerFactory optimizerFactory, Map<String, Loss> losses, Map<String, List<EpochMetric>> metrics) {
+    public Model compile(OptimizerFactory optimizerFactory, Map<String, Loss> losses, Map<String, List<Metric>> metrics) {
         this.compiled = Compiled.of(this, optimizerFactory, losses, metrics);
         this.optimizer = null;
         return this;
     }
 
     /** Uses an optimizer made for this model's parameters (the model must be built). */
-    public Model compile(Optimizer opt, Loss loss, EpochMetric... metrics) {
+    public Model compile(Optimizer opt, Loss loss, Metric... metrics) {
         return compile(params -> {
             if (!new ArrayList<>(opt.parameters()).equals(params)) {
                 throw new IllegalArgumentException(name + ".compile: the optimizer was not made for this model's parameters");

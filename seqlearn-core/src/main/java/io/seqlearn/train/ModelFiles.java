@@ -9,8 +9,6 @@ import io.seqlearn.io.ModelFileContents;
 import io.seqlearn.io.ModelFileException;
 import io.seqlearn.io.StateDicts;
 import io.seqlearn.io.TensorData;
-import io.seqlearn.layers.Layer;
-import io.seqlearn.layers.LayerConfig;
 import io.seqlearn.layers.LayerRegistry;
 import io.seqlearn.optim.Optimizer;
 import io.seqlearn.tensor.DType;
@@ -73,8 +71,9 @@ final class ModelFiles {
         Map<String, Object> arch = parse(c.architecture(), source, "architecture");
         Model m;
         try {
-            checkPlannedSize(arch, c, registry);
-            m = Architecture.rebuild(arch, registry);
+            long inFile = 0;
+            for (TensorData t : c.weights().values()) inFile += t.numel();
+            m = Architecture.rebuild(arch, registry, inFile);
         } catch (IllegalArgumentException | IllegalStateException | ArithmeticException e) {
             throw new ModelFileException(source, "cannot rebuild the model: " + e.getMessage(), e);
         }
@@ -142,28 +141,6 @@ final class ModelFiles {
                 throw new ModelFileException(source, "weights do not fit the model: '" + e.getKey() + "' expected "
                         + io.seqlearn.tensor.Shapes.str(want) + ", got " + io.seqlearn.tensor.Shapes.str(got));
             }
-        }
-    }
-
-    /**
-     * Refuses an architecture whose layers would allocate more weights than the file holds (plus a margin
-     * for layers that cannot say), so a hostile file cannot trigger a huge allocation.
-     */
-    private static void checkPlannedSize(Map<String, Object> arch, ModelFileContents c, LayerRegistry registry) {
-        long inFile = 0;
-        for (TensorData t : c.weights().values()) inFile += t.numel();
-        long planned = 0;
-        List<Object> layers = new LayerConfig("architecture", arch).listValue("layers");
-        for (int i = 0; i < layers.size(); i++) {
-            LayerConfig d = LayerConfig.of("architecture.layers[" + i + "]", layers.get(i));
-            Layer l = registry.create(d.stringValue("type"), d.mapValue("config"));
-            Object shape = d.values().get("build_input_shape");
-            if (shape == null) continue;
-            long n = l.plannedWeightCount(d.intArray("build_input_shape"));
-            if (n > 0) planned = Math.addExact(planned, n);
-        }
-        if (planned > inFile) {
-            throw new IllegalArgumentException("the architecture needs " + planned + " weights but the file holds only " + inFile);
         }
     }
 }

@@ -107,9 +107,7 @@ public class Sequential extends Model {
     @Override
     protected void buildFor(Map<String, int[]> inputShapes) {
         if (built) return;
-        int[] s = inputShapes.get(INPUT).clone();
-        s[0] = -1;
-        build(s);
+        build(layers.isEmpty() ? inputShapes.get(INPUT) : layers.get(0).symbolicInputShape(inputShapes.get(INPUT)));
     }
 
     @Override

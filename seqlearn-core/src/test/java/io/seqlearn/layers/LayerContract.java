@@ -4,6 +4,13 @@ import io.seqlearn.autograd.GradCheck;
 import io.seqlearn.tensor.DType;
 import io.seqlearn.tensor.Tensor;
 
+import io.seqlearn.train.Model;
+import io.seqlearn.train.Sequential;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -11,10 +18,17 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * The contract every layer passes (DESIGN §4.9): output shape, parameter count, a save/load round trip
- * (config through the registry + state_dict) that reproduces the output exactly, and one training step that
+ * (config through the registry + state_dict, and a whole model file) that reproduces the output exactly, and
+ * one training step that
  * gives every parameter a gradient of its shape and lowers a loss.
  */
 final class LayerContract {
+    /**
+     * Outputs are compared to 1e-12, weights exactly: the same weights can give results one ulp apart before and
+     * after the JIT compiles a kernel (HotSpot's Math.tanh / Vector API intrinsics differ from the interpreter's).
+     */
+    private static final double TOL = 1e-12;
+
     private LayerContract() {}
 
     /** Runs the contract on F64 layers made by {@code make}; {@code x} is the input (ids stay as given). */
@@ -35,6 +49,7 @@ final class LayerContract {
             if (symbolic[i] >= 0) assertEquals(expectedOutput[i], symbolic[i], "symbolic output dim " + i);
         }
         roundTrip(layer, x, y);
+        modelFileRoundTrip(layer, x, y);
         trainingStep(layer, x);
         return layer;
     }
@@ -45,7 +60,31 @@ final class LayerContract {
         copy.loadStateDict(layer.stateDict(), true);
         copy.train(false);
         assertEquals(layer.config(), copy.config(), "config round trip");
-        assertArrayEquals(y.toDoubleArray(), copy.forward(x).toDoubleArray(), "output after state_dict round trip");
+        for (var e : layer.stateDict().entrySet()) {
+            assertArrayEquals(e.getValue().toDoubleArray(), copy.stateDict().get(e.getKey()).toDoubleArray(), e.getKey() + " exact");
+        }
+        assertArrayEquals(y.toDoubleArray(), copy.forward(x).toDoubleArray(), TOL, "output after state_dict round trip");
+    }
+
+    /** The layer alone in a Sequential, saved as a model file and loaded back by type: same output. */
+    static void modelFileRoundTrip(Layer layer, Tensor x, Tensor y) {
+        try {
+            Sequential m = new Sequential(layer).build(layer.builtInputShape());
+            Path f = Files.createTempFile("contract-", ".safetensors");
+            try {
+                m.save(f);
+                Model back = Model.load(f);
+                assertEquals(layer.typeName(), back.layers().get(0).typeName());
+                for (var e : m.stateDict().entrySet()) {
+                    assertArrayEquals(e.getValue().toDoubleArray(), back.stateDict().get(e.getKey()).toDoubleArray(), e.getKey() + " exact");
+                }
+                assertArrayEquals(y.toDoubleArray(), back.predict(x, x.size(0)).toDoubleArray(), TOL, "output after model-file round trip");
+            } finally {
+                Files.deleteIfExists(f);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void trainingStep(Layer layer, Tensor x) {

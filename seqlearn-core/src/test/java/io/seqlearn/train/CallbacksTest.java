@@ -4,6 +4,8 @@ import io.seqlearn.layers.Dense;
 import io.seqlearn.loss.Loss;
 import io.seqlearn.loss.MSELoss;
 import io.seqlearn.optim.SGD;
+import io.seqlearn.optim.schedule.LRScheduler;
+import io.seqlearn.optim.schedule.StepLR;
 import io.seqlearn.tensor.Tensor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -151,6 +153,32 @@ class CallbacksTest {
         ModelCheckpoint bad = new ModelCheckpoint(dir.resolve("{val_acc}.safetensors").toString());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> bad.onEpochEnd(ctx, 0, Map.of("loss", 1.0)));
         assertTrue(e.getMessage().contains("'{val_acc}'"), e.getMessage());
+    }
+
+    @Test void scheduledLearningRatePerBatchFollowsTheStepCounter() {
+        Tensor[] d = SequentialTest.regression(32, 1);
+        Sequential m = new Sequential(new Dense(1));
+        m.compile(p -> new SGD(p, 0.1), new MSELoss());
+        ScheduledLearningRate s = new ScheduledLearningRate((t, base) -> base * (t + 1), LRScheduler.Interval.BATCH);
+        History h = m.fit(d[0], d[1], FitOptions.defaults().withEpochs(2).withBatchSize(16).quiet().withCallbacks(s));
+        assertEquals(0.3, h.get("learning_rate").get(0), 1e-12, "rate for step 2, set after the epoch's last step");
+        assertEquals(0.5, h.get("learning_rate").get(1), 1e-12);
+        ScheduledLearningRate perEpoch = new ScheduledLearningRate(new StepLR(1, 0.5), LRScheduler.Interval.EPOCH);
+        perEpoch.restoreState(s.state());
+        m.fit(d[0], d[1], FitOptions.defaults().withEpochs(1).withBatchSize(16).quiet().withCallbacks(perEpoch));
+        assertEquals(0.1 * 0.25, m.history().last("learning_rate"), 1e-12, "epoch index 2 of StepLR(1, 0.5) from base 0.1");
+    }
+
+    @Test void clipNormBoundsTheUpdate() {
+        Tensor[] d = SequentialTest.regression(8, 1);
+        Sequential m = new Sequential(new Dense(1)).input(4);
+        Map<String, Tensor> before = new java.util.LinkedHashMap<>();
+        m.stateDict().forEach((k, v) -> before.put(k, v.detach().copy()));
+        m.compile(p -> new SGD(p, 1.0), new MSELoss());
+        m.fit(d[0], d[1].mul(1000.0), FitOptions.defaults().withBatchSize(8).withClipNorm(0.1).quiet());
+        double sq = 0;
+        for (var e : before.entrySet()) sq += m.stateDict().get(e.getKey()).sub(e.getValue()).square().sum().item();
+        assertEquals(0.1, Math.sqrt(sq), 1e-5, "one SGD step of lr 1 moves the weights by the clipped gradient");
     }
 
     @Test void historyBackfillsLateKeys() {

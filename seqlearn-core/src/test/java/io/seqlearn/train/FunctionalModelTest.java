@@ -1,5 +1,6 @@
 package io.seqlearn.train;
 
+import io.seqlearn.metrics.Accuracy;
 import io.seqlearn.layers.Add;
 import io.seqlearn.layers.Concatenate;
 import io.seqlearn.layers.Dense;
@@ -64,7 +65,7 @@ class FunctionalModelTest {
     @Test void multiOutputTrainingLogsEachLossAndMetric() {
         FunctionalModel m = twoHeaded(1);
         Map<String, Loss> losses = Map.of("label", new CrossEntropyLoss(), "value", new MSELoss());
-        m.compile(p -> new SGD(p, 0.02, SGD.Options.defaults().withMomentum(0.9)), losses, Map.of("label", List.of(new Tiny.Accuracy())));
+        m.compile(p -> new SGD(p, 0.02, SGD.Options.defaults().withMomentum(0.9)), losses, Map.of("label", List.of(Accuracy.sparse())));
         History h = m.fit(data(256, 2), FitOptions.defaults().withEpochs(10).withBatchSize(32)
                 .withValidationData(data(64, 3)).quiet());
         assertEquals(List.of("loss", "label_loss", "value_loss", "label_accuracy", "val_loss", "val_label_loss",

@@ -1,5 +1,6 @@
 package io.seqlearn.train;
 
+import io.seqlearn.metrics.Accuracy;
 import io.seqlearn.layers.Dense;
 import io.seqlearn.layers.Dropout;
 import io.seqlearn.layers.Embedding;
@@ -43,7 +44,7 @@ class SequenceModelsTest {
 
     @Test void classifierUsesTheLengths() {
         FunctionalModel m = lengthClassifier(1);
-        m.compile(p -> new Adam(p, 0.01), new CrossEntropyLoss(), new Tiny.Accuracy());
+        m.compile(p -> new Adam(p, 0.01), new CrossEntropyLoss(), Accuracy.sparse());
         History h = m.fit(ToySequences.lastTokenClassification(512, 8, 10, 1), FitOptions.defaults().withEpochs(6)
                 .withBatchSize(32).withValidationData(ToySequences.lastTokenClassification(128, 8, 10, 2)).quiet());
         assertTrue(h.last("val_accuracy") > 0.9, "val accuracy " + h.get("val_accuracy"));

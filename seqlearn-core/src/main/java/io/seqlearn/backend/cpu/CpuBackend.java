@@ -32,7 +32,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
      * Products with at most this many rows (m) run in Java ({@link SmallGemm}). OpenBLAS packs all of B
      * before computing, so for a few rows the packing is the whole cost: measured on the development
      * machine (AMD EPYC, 2 threads) m = 1 × (n, k) = (2048, 512) took 3.6 ms in OpenBLAS and 0.1 ms in
-     * Java; m = 4 was still 2× faster in Java, m = 8 break-even. Batch-1 inference and decoding live here.
+     * Java; m = 4 was still 1.6–2× faster in Java, m = 8 mixed. Batch-1 inference and decoding live here.
      */
     public static final int JAVA_GEMM_MAX_M = 4;
 
@@ -119,6 +119,36 @@ public final class CpuBackend implements Backend, AutoCloseable {
             pool.parallelRange(n, 64, 16, (from, to) -> SmallGemm.dgemm(transA, transB, m, to - from, k, alpha,
                     a, aOff, lda, b, bOff + (transB ? from * ldb : from), ldb, beta, c, cOff + from, ldc));
         }
+    }
+
+    /**
+     * Packs op(W) once for many {@link #gemm} calls: op(W) = Wᵀ when {@code transpose}, else W, where W
+     * is the row-major (rows, cols) matrix at {@code w[off]} (row stride cols). The result has
+     * {@link PackedMatrix#rows()} = k = transpose ? cols : rows and {@link PackedMatrix#cols()} = n.
+     * For an RNN with {@code W_hh} of shape (G·H, H): {@code pack(whh, 0, G·H, H, true)} gives op(W) =
+     * W_hhᵀ (H, G·H) for the forward step; {@code pack(whh, 0, G·H, H, false)} gives W_hh (G·H, H) for
+     * the backward step. Packing copies k·n floats (split over the pool when large); F32 only.
+     *
+     * @throws IllegalArgumentException when a size is negative or W does not fit in {@code w} from {@code off}
+     */
+    public PackedMatrix pack(float[] w, int off, int rows, int cols, boolean transpose) {
+        return PackedGemm.pack(pool, w, off, rows, cols, transpose);
+    }
+
+    /**
+     * {@code C = A·op(W) + beta·C} with A (m, k) row-major at {@code a[aOff]} (row stride {@code lda} ≥ k),
+     * op(W) the packed (k, n) matrix {@code b}, C (m, n) at {@code c[cOff]} (row stride {@code ldc} ≥ n).
+     * beta = 0 overwrites C (NaN in C does not survive). The columns of C are split over the pool in the
+     * same contiguous ranges on every call, so each core reuses its share of the packed W from its own
+     * caches: the intended use is the same {@code b} for many calls with few rows (m ≲ 100), e.g. T
+     * recurrent steps. Each element is {@code fma}-accumulated over k in order, so results do not depend on
+     * the thread count. A and C must not overlap. Do not call from inside a {@link #parallelRange} body.
+     *
+     * @throws IllegalArgumentException when m &lt; 0, a leading dimension is too small, or A or C does not
+     *     fit its array from its offset
+     */
+    public void gemm(int m, float[] a, int aOff, int lda, PackedMatrix b, float beta, float[] c, int cOff, int ldc) {
+        PackedGemm.gemm(pool, m, a, aOff, lda, b, beta, c, cOff, ldc);
     }
 
     /** k = 0 stays in Java too: it only scales C, and BLAS would reject lda = 0 for an empty A. */

@@ -1,17 +1,12 @@
 package io.seqlearn.backend.cpu;
 
-import static jdk.incubator.vector.VectorOperators.EXP;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
-import static jdk.incubator.vector.VectorOperators.LOG;
 import static jdk.incubator.vector.VectorOperators.SQRT;
-import static jdk.incubator.vector.VectorOperators.TANH;
 
 import io.seqlearn.backend.UnaryOp;
 import io.seqlearn.backend.ref.Scalar;
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -20,14 +15,12 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Accuracy against {@link Scalar} rounded to float: NEG, ABS, RELU, SQUARE, SQRT, RECIPROCAL exact;
  * TANH_GRAD_FROM_Y is one fused multiply-add (correctly rounded; the reference, rounded twice, may differ
- * by 1 ulp), SIGMOID_GRAD_FROM_Y two float operations (within 2 ulp); EXP, LOG, TANH are the JDK's vector intrinsics (within
- * 1 ulp measured, see CpuBackendUnaryTest); SIGMOID = {@code e/(1+e)} or {@code 1/(1+e)} with
+ * by 1 ulp), SIGMOID_GRAD_FROM_Y two float operations (within 2 ulp); EXP, LOG, TANH are {@link VectorMath}'s
+ * (deterministic, within 2–3 ulp, see CpuBackendUnaryTest); SIGMOID = {@code e/(1+e)} or {@code 1/(1+e)} with
  * {@code e = exp(−|x|)} (within 2 ulp); GELU is computed on double lanes by {@link VectorGelu}.
  */
 final class UnaryF32 {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
-    private static final VectorSpecies<Float> S128 = FloatVector.SPECIES_128;
-    private static final VectorSpecies<Double> D256 = DoubleVector.SPECIES_256;
     private static final int L = S.length();
 
     private UnaryF32() {}
@@ -61,19 +54,19 @@ final class UnaryF32 {
 
     private static int exp(float[] x, int xo, float[] y, int yo, int n) {
         int i = 0;
-        for (int b = S.loopBound(n); i < b; i += L) load(x, xo + i).lanewise(EXP).intoArray(y, yo + i);
+        for (int b = S.loopBound(n); i < b; i += L) VectorMath.exp(load(x, xo + i)).intoArray(y, yo + i);
         return i;
     }
 
     private static int log(float[] x, int xo, float[] y, int yo, int n) {
         int i = 0;
-        for (int b = S.loopBound(n); i < b; i += L) load(x, xo + i).lanewise(LOG).intoArray(y, yo + i);
+        for (int b = S.loopBound(n); i < b; i += L) VectorMath.log(load(x, xo + i)).intoArray(y, yo + i);
         return i;
     }
 
     private static int tanh(float[] x, int xo, float[] y, int yo, int n) {
         int i = 0;
-        for (int b = S.loopBound(n); i < b; i += L) load(x, xo + i).lanewise(TANH).intoArray(y, yo + i);
+        for (int b = S.loopBound(n); i < b; i += L) VectorMath.tanh(load(x, xo + i)).intoArray(y, yo + i);
         return i;
     }
 
@@ -83,7 +76,7 @@ final class UnaryF32 {
         FloatVector one = FloatVector.broadcast(S, 1f);
         for (int b = S.loopBound(n); i < b; i += L) {
             FloatVector v = load(x, xo + i);
-            FloatVector e = v.abs().neg().lanewise(EXP);
+            FloatVector e = VectorMath.exp(v.abs().neg());
             e.blend(one, v.compare(GE, 0f)).div(e.add(1f)).intoArray(y, yo + i);
         }
         return i;
@@ -152,14 +145,6 @@ final class UnaryF32 {
 
     /** Four floats at a time widened to double lanes: float results come out correctly rounded. */
     private static int gelu(float[] x, int xo, float[] y, int yo, int n) {
-        int i = 0;
-        int l = S128.length();
-        for (int b = S128.loopBound(n); i < b; i += l) {
-            DoubleVector d = (DoubleVector) FloatVector.fromArray(S128, x, xo + i)
-                    .convertShape(VectorOperators.F2D, D256, 0);
-            ((FloatVector) VectorGelu.gelu(d, false).convertShape(VectorOperators.D2F, S128, 0))
-                    .intoArray(y, yo + i);
-        }
-        return i;
+        return VectorGelu.geluF32(x, xo, y, yo, n);
     }
 }

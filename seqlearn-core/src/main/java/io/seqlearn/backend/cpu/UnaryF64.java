@@ -1,11 +1,8 @@
 package io.seqlearn.backend.cpu;
 
-import static jdk.incubator.vector.VectorOperators.EXP;
 import static jdk.incubator.vector.VectorOperators.GE;
 import static jdk.incubator.vector.VectorOperators.GT;
-import static jdk.incubator.vector.VectorOperators.LOG;
 import static jdk.incubator.vector.VectorOperators.SQRT;
-import static jdk.incubator.vector.VectorOperators.TANH;
 
 import io.seqlearn.backend.UnaryOp;
 import io.seqlearn.backend.ref.Scalar;
@@ -52,19 +49,19 @@ final class UnaryF64 {
 
     private static int exp(double[] x, int xo, double[] y, int yo, int n) {
         int i = 0;
-        for (int b = S.loopBound(n); i < b; i += L) load(x, xo + i).lanewise(EXP).intoArray(y, yo + i);
+        for (int b = S.loopBound(n); i < b; i += L) VectorMath.exp(load(x, xo + i)).intoArray(y, yo + i);
         return i;
     }
 
     private static int log(double[] x, int xo, double[] y, int yo, int n) {
         int i = 0;
-        for (int b = S.loopBound(n); i < b; i += L) load(x, xo + i).lanewise(LOG).intoArray(y, yo + i);
+        for (int b = S.loopBound(n); i < b; i += L) VectorMath.log(load(x, xo + i)).intoArray(y, yo + i);
         return i;
     }
 
     private static int tanh(double[] x, int xo, double[] y, int yo, int n) {
         int i = 0;
-        for (int b = S.loopBound(n); i < b; i += L) load(x, xo + i).lanewise(TANH).intoArray(y, yo + i);
+        for (int b = S.loopBound(n); i < b; i += L) VectorMath.tanh(load(x, xo + i)).intoArray(y, yo + i);
         return i;
     }
 
@@ -74,7 +71,7 @@ final class UnaryF64 {
         DoubleVector one = DoubleVector.broadcast(S, 1.0);
         for (int b = S.loopBound(n); i < b; i += L) {
             DoubleVector v = load(x, xo + i);
-            DoubleVector e = v.abs().neg().lanewise(EXP);
+            DoubleVector e = VectorMath.exp(v.abs().neg());
             e.blend(one, v.compare(GE, 0.0)).div(e.add(1.0)).intoArray(y, yo + i);
         }
         return i;

@@ -104,72 +104,82 @@ final class FastDirectionBackward {
         }
     }
 
-    /** dh of eight units: running GEMM part (masked) + direct part + this step's output gradient. */
-    private FloatVector dh(int r, int row, int j) {
-        FloatVector d = load(gemm, r * hp + j);
-        if (mask != null) d = d.mul(load(mask, r * hidden + j));
-        d = d.add(load(direct, r * hidden + j));
-        if (dy != null) d = d.add(load(dy, row * yWidth + dirOffset + j));
-        return d;
-    }
-
+    /**
+     * Eight units [j, j+8) of row r. Each piece reads and writes arrays only (no vector crosses a call,
+     * which C2 would box when it does not inline): first dh replaces direct[r, j..], then the cell's
+     * backward consumes it and leaves the new direct part (0, or dh·z for GRU).
+     */
     private void vector(int r, int row, int ub, int j) {
-        float[] g = sv.gates.f();
-        int h = hidden, u = j - ub * TileKernel.NR;
-        FloatVector d = dh(r, row, j), one = FastCells.one();
+        int p = r * hidden + j;
+        gatherDh(r, row, j, p);
         switch (kind) {
-            case LSTM -> {
-                int gp = row * 4 * h, sp = row * h, dp = r * kb + ub * 4 * TileKernel.NR + u;
-                FloatVector i = load(g, gp + j), f = load(g, gp + h + j), c = load(g, gp + 2 * h + j), o = load(g, gp + 3 * h + j);
-                FloatVector tc = load(sv.tanhC.f(), sp + j);
-                FloatVector dct = load(dc, r * h + j).add(d.mul(o).mul(one.sub(tc.mul(tc))));
-                FloatVector dO = d.mul(tc).mul(o).mul(one.sub(o));
-                FloatVector dI = dct.mul(c).mul(i).mul(one.sub(i));
-                FloatVector dG = dct.mul(i).mul(one.sub(c.mul(c)));
-                FloatVector dF = dct.mul(load(sv.cPrev.f(), sp + j)).mul(f).mul(one.sub(f));
-                dct.mul(f).intoArray(dc, r * h + j);
-                store4(g, gp + j, h, dgs, dp, dI, dF, dG, dO);
-                FloatVector.zero(FastCells.S).intoArray(direct, r * h + j);
-            }
-            case GRU -> {
-                int gp = row * 4 * h, dp = r * kb + ub * 3 * TileKernel.NR + u;
-                FloatVector rg = load(g, gp + j), zg = load(g, gp + h + j), ng = load(g, gp + 2 * h + j), hn = load(g, gp + 3 * h + j);
-                FloatVector dn = d.mul(one.sub(zg)).mul(one.sub(ng.mul(ng)));
-                FloatVector dz = d.mul(load(sv.hPrev.f(), row * h + j).sub(ng)).mul(zg).mul(one.sub(zg));
-                FloatVector dr = dn.mul(hn).mul(rg).mul(one.sub(rg));
-                FloatVector dhn = dn.mul(rg);
-                d.mul(zg).intoArray(direct, r * h + j);
-                dr.intoArray(g, gp + j);
-                dz.intoArray(g, gp + h + j);
-                dn.intoArray(g, gp + 2 * h + j);
-                dhn.intoArray(g, gp + 3 * h + j);
-                dr.intoArray(dgs, dp);
-                dz.intoArray(dgs, dp + TileKernel.NR);
-                dhn.intoArray(dgs, dp + 2 * TileKernel.NR);
-            }
-            default -> {
-                int gp = row * h, dp = r * kb + ub * TileKernel.NR + u;
-                FloatVector y = load(g, gp + j);
-                FloatVector da = kind == CellKind.RNN_RELU
-                        ? d.blend(0f, y.compare(jdk.incubator.vector.VectorOperators.LE, 0f))
-                        : d.mul(one.sub(y.mul(y)));
-                da.intoArray(g, gp + j);
-                da.intoArray(dgs, dp);
-                FloatVector.zero(FastCells.S).intoArray(direct, r * h + j);
-            }
+            case LSTM -> lstm(r, row, ub, j, p);
+            case GRU -> gru(r, row, ub, j, p);
+            default -> rnn(r, row, ub, j, p);
         }
     }
 
-    private static void store4(float[] g, int gp, int h, float[] dgs, int dp,
-                               FloatVector a, FloatVector b, FloatVector c, FloatVector d) {
-        a.intoArray(g, gp);
-        b.intoArray(g, gp + h);
-        c.intoArray(g, gp + 2 * h);
-        d.intoArray(g, gp + 3 * h);
-        a.intoArray(dgs, dp);
-        b.intoArray(dgs, dp + TileKernel.NR);
-        c.intoArray(dgs, dp + 2 * TileKernel.NR);
-        d.intoArray(dgs, dp + 3 * TileKernel.NR);
+    /** direct[p..] ← (running dG·W_hh) ⊙ mask + direct + this step's output gradient. */
+    private void gatherDh(int r, int row, int j, int p) {
+        FloatVector d = load(gemm, r * hp + j);
+        if (mask != null) d = d.mul(load(mask, p));
+        d = d.add(load(direct, p));
+        if (dy != null) d = d.add(load(dy, row * yWidth + dirOffset + j));
+        d.intoArray(direct, p);
+    }
+
+    private void lstm(int r, int row, int ub, int j, int p) {
+        float[] g = sv.gates.f();
+        int h = hidden, gp = row * 4 * h + j, sp = row * h + j, dp = r * kb + ub * 4 * TileKernel.NR + j - ub * TileKernel.NR;
+        FloatVector d = load(direct, p), one = FastCells.one();
+        FloatVector i = load(g, gp), f = load(g, gp + h), c = load(g, gp + 2 * h), o = load(g, gp + 3 * h);
+        FloatVector tc = load(sv.tanhC.f(), sp);
+        FloatVector dct = load(dc, p).add(d.mul(o).mul(one.sub(tc.mul(tc))));
+        FloatVector dO = d.mul(tc).mul(o).mul(one.sub(o));
+        FloatVector dI = dct.mul(c).mul(i).mul(one.sub(i));
+        FloatVector dG = dct.mul(i).mul(one.sub(c.mul(c)));
+        FloatVector dF = dct.mul(load(sv.cPrev.f(), sp)).mul(f).mul(one.sub(f));
+        dct.mul(f).intoArray(dc, p);
+        dI.intoArray(g, gp);
+        dF.intoArray(g, gp + h);
+        dG.intoArray(g, gp + 2 * h);
+        dO.intoArray(g, gp + 3 * h);
+        dI.intoArray(dgs, dp);
+        dF.intoArray(dgs, dp + TileKernel.NR);
+        dG.intoArray(dgs, dp + 2 * TileKernel.NR);
+        dO.intoArray(dgs, dp + 3 * TileKernel.NR);
+        FloatVector.zero(FastCells.S).intoArray(direct, p);
+    }
+
+    private void gru(int r, int row, int ub, int j, int p) {
+        float[] g = sv.gates.f();
+        int h = hidden, gp = row * 4 * h + j, dp = r * kb + ub * 3 * TileKernel.NR + j - ub * TileKernel.NR;
+        FloatVector d = load(direct, p), one = FastCells.one();
+        FloatVector rg = load(g, gp), zg = load(g, gp + h), ng = load(g, gp + 2 * h), hn = load(g, gp + 3 * h);
+        FloatVector dn = d.mul(one.sub(zg)).mul(one.sub(ng.mul(ng)));
+        FloatVector dz = d.mul(load(sv.hPrev.f(), row * h + j).sub(ng)).mul(zg).mul(one.sub(zg));
+        FloatVector dr = dn.mul(hn).mul(rg).mul(one.sub(rg));
+        FloatVector dhn = dn.mul(rg);
+        d.mul(zg).intoArray(direct, p);
+        dr.intoArray(g, gp);
+        dz.intoArray(g, gp + h);
+        dn.intoArray(g, gp + 2 * h);
+        dhn.intoArray(g, gp + 3 * h);
+        dr.intoArray(dgs, dp);
+        dz.intoArray(dgs, dp + TileKernel.NR);
+        dhn.intoArray(dgs, dp + 2 * TileKernel.NR);
+    }
+
+    private void rnn(int r, int row, int ub, int j, int p) {
+        float[] g = sv.gates.f();
+        int gp = row * hidden + j, dp = r * kb + ub * TileKernel.NR + j - ub * TileKernel.NR;
+        FloatVector d = load(direct, p), y = load(g, gp);
+        FloatVector da = kind == CellKind.RNN_RELU
+                ? d.blend(0f, y.compare(jdk.incubator.vector.VectorOperators.LE, 0f))
+                : d.mul(FastCells.one().sub(y.mul(y)));
+        da.intoArray(g, gp);
+        da.intoArray(dgs, dp);
+        FloatVector.zero(FastCells.S).intoArray(direct, p);
     }
 
     /** One unit of the last, partial block: the same math in scalar form. */

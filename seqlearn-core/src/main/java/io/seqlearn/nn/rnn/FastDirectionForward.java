@@ -3,8 +3,6 @@ package io.seqlearn.nn.rnn;
 import jdk.incubator.vector.FloatVector;
 
 import static io.seqlearn.nn.rnn.FastCells.load;
-import static io.seqlearn.nn.rnn.FastCells.sigmoid;
-import static io.seqlearn.nn.rnn.FastCells.tanh;
 
 /**
  * The F32 forward stepper: W_hh packed once ({@link PackedWeights}); each step is split into blocks of 16
@@ -89,67 +87,79 @@ final class FastDirectionForward extends DirectionForward {
         }
     }
 
-    /** Eight units [j, j+8) of row r (all inside H): no masks, which AVX2 would run in a slow fallback. */
+    /**
+     * Eight units [j, j+8) of row r (all inside H), without masks (AVX2 runs masked vector ops in a slow
+     * fallback). Split into small methods that pass arrays, not vectors: a large method exceeds C2's
+     * inlining node budget and every vector crossing a call is then boxed.
+     */
     private void vector(int s, int r, int j, float[] tile, int t, float[] prev, float[] next) {
-        int tb = a.tb[s * a.batch + r], gp = a.gRow(s, r) * a.gWidth;
-        FloatVector h = switch (kind) {
-            case LSTM -> lstm(r, j, tile, t, gp, tb);
-            case GRU -> gru(r, j, tile, t, gp, prev);
-            default -> rnn(j, tile, t, gp);
-        };
-        int hp = r * out + j;
-        if (saved != null) load(prev, hp).intoArray(saved.hPrev.f(), tb * out + j);
-        h.intoArray(next, hp);
-        if (a.mask != null) h.mul(load(a.mask, hp)).intoArray(a.hMasked[(s + 1) & 1], hp);
-        h.intoArray(a.y, tb * a.yWidth + a.dirOffset + j);
+        int tb = a.tb[s * a.batch + r], gp = a.gRow(s, r) * a.gWidth, h = hidden, nr = TileKernel.NR;
+        float[] g = a.g;
+        switch (kind) {
+            case LSTM -> {
+                sigmoidInPlace(g, gp + j, tile, t);
+                sigmoidInPlace(g, gp + h + j, tile, t + nr);
+                tanhInPlace(g, gp + 2 * h + j, tile, t + 2 * nr);
+                sigmoidInPlace(g, gp + 3 * h + j, tile, t + 3 * nr);
+                lstmCell(r * h + j, gp + j, tb * h + j, next, r * out + j);
+            }
+            case GRU -> {
+                sigmoidInPlace(g, gp + j, tile, t);
+                sigmoidInPlace(g, gp + h + j, tile, t + nr);
+                gruCell(gp + j, tile, t + 2 * nr, j, prev, next, r * out + j);
+            }
+            default -> rnnCell(g, gp + j, tile, t, next, r * out + j);
+        }
+        emit(s, tb, j, prev, next, r * out + j);
     }
 
-    private FloatVector lstm(int r, int j, float[] tile, int t, int gp, int tb) {
+    /** g[p..p+8) = σ(g[p..] + tile[t..]) (the activation replaces the pre-activation, as backward needs). */
+    private static void sigmoidInPlace(float[] g, int p, float[] tile, int t) {
+        FastCells.sigmoidSum(g, p, tile, t, g, p);
+    }
+
+    private static void tanhInPlace(float[] g, int p, float[] tile, int t) {
+        FastCells.tanhSum(g, p, tile, t, g, p);
+    }
+
+    /** c' = f ⊙ c + i ⊙ g, h = o ⊙ tanh(c'), from the activations at gp (gate stride H). */
+    private void lstmCell(int cp, int gp, int sp, float[] next, int hp) {
         float[] g = a.g;
-        int h = hidden, nr = TileKernel.NR;
-        FloatVector i = sigmoid(load(g, gp + j).add(load(tile, t)));
-        FloatVector f = sigmoid(load(g, gp + h + j).add(load(tile, t + nr)));
-        FloatVector c = tanh(load(g, gp + 2 * h + j).add(load(tile, t + 2 * nr)));
-        FloatVector o = sigmoid(load(g, gp + 3 * h + j).add(load(tile, t + 3 * nr)));
-        int cp = r * h + j;
+        int h = hidden;
         FloatVector cOld = load(a.c, cp);
-        FloatVector cNew = f.fma(cOld, i.mul(c));
-        FloatVector tc = tanh(cNew);
-        cNew.intoArray(a.c, cp);
-        if (saved != null) {
-            i.intoArray(g, gp + j);
-            f.intoArray(g, gp + h + j);
-            c.intoArray(g, gp + 2 * h + j);
-            o.intoArray(g, gp + 3 * h + j);
-            tc.intoArray(saved.tanhC.f(), tb * h + j);
-            cOld.intoArray(saved.cPrev.f(), tb * h + j);
-        }
-        return o.mul(tc);
+        if (saved != null) cOld.intoArray(saved.cPrev.f(), sp);
+        load(g, gp + h).fma(cOld, load(g, gp).mul(load(g, gp + 2 * h))).intoArray(a.c, cp);
+        FastCells.tanhSum(a.c, cp, null, 0, next, hp);
+        if (saved != null) load(next, hp).intoArray(saved.tanhC.f(), sp);
+        load(g, gp + 3 * h).mul(load(next, hp)).intoArray(next, hp);
     }
 
-    private FloatVector gru(int r, int j, float[] tile, int t, int gp, float[] prev) {
+    /** n = tanh(x_n + r ⊙ (rec_n + b_hn)), h = (h_prev − n) ⊙ z + n; r, z already activated at gp. */
+    private void gruCell(int gp, float[] tile, int t, int j, float[] prev, float[] next, int hp) {
         float[] g = a.g;
-        int h = hidden, nr = TileKernel.NR;
-        FloatVector rg = sigmoid(load(g, gp + j).add(load(tile, t)));
-        FloatVector zg = sigmoid(load(g, gp + h + j).add(load(tile, t + nr)));
-        FloatVector hn = load(tile, t + 2 * nr);
+        int h = hidden;
+        FloatVector hn = load(tile, t);
         if (a.bhn != null) hn = hn.add(load(a.bhn, a.bhnOff + j));
-        FloatVector ng = tanh(rg.fma(hn, load(g, gp + 2 * h + j)));
-        FloatVector hp = load(prev, r * out + j);
-        if (saved != null) {
-            rg.intoArray(g, gp + j);
-            zg.intoArray(g, gp + h + j);
-            ng.intoArray(g, gp + 2 * h + j);
-            hn.intoArray(g, gp + 3 * h + j);
-        }
-        return hp.sub(ng).fma(zg, ng);
+        if (saved != null) hn.intoArray(g, gp + 3 * h);
+        load(g, gp).fma(hn, load(g, gp + 2 * h)).intoArray(next, hp);
+        FastCells.tanhSum(next, hp, null, 0, next, hp);
+        FloatVector ng = load(next, hp), zg = load(g, gp + h);
+        if (saved != null) ng.intoArray(g, gp + 2 * h);
+        load(prev, hp).sub(ng).fma(zg, ng).intoArray(next, hp);
     }
 
-    private FloatVector rnn(int j, float[] tile, int t, int gp) {
-        FloatVector x = load(a.g, gp + j).add(load(tile, t));
-        FloatVector y = a.relu ? x.max(0f) : tanh(x);
-        if (saved != null) y.intoArray(a.g, gp + j);
-        return y;
+    private void rnnCell(float[] g, int p, float[] tile, int t, float[] next, int hp) {
+        if (a.relu) load(g, p).add(load(tile, t)).max(0f).intoArray(next, hp);
+        else FastCells.tanhSum(g, p, tile, t, next, hp);
+        if (saved != null) load(next, hp).intoArray(g, p);
+    }
+
+    /** Copies the new h (already in {@code next}) to the output, the masked state and the saved h_{t−1}. */
+    private void emit(int s, int tb, int j, float[] prev, float[] next, int hp) {
+        FloatVector h = load(next, hp);
+        h.intoArray(a.y, tb * a.yWidth + a.dirOffset + j);
+        if (a.mask != null) h.mul(load(a.mask, hp)).intoArray(a.hMasked[(s + 1) & 1], hp);
+        if (saved != null) load(prev, hp).intoArray(saved.hPrev.f(), tb * out + j);
     }
 
     /** One unit j of row r in the last, partial block of units; the same math as the vector path. */
