@@ -27,6 +27,28 @@ public interface Backend {
                double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
                double beta, double[] c, int cOff, int ldc);
 
+    /**
+     * {@code count} independent {@link #sgemm} products of the same shapes, the i-th reading A at
+     * {@code aOffs[i]}, B at {@code bOffs[i]} and writing C at {@code cOffs[i]}. A backend may run them in
+     * parallel; the C regions must not overlap.
+     */
+    default void sgemmBatch(int count, boolean transA, boolean transB, int m, int n, int k, float alpha,
+                            float[] a, int[] aOffs, int lda, float[] b, int[] bOffs, int ldb,
+                            float beta, float[] c, int[] cOffs, int ldc) {
+        for (int i = 0; i < count; i++) {
+            sgemm(transA, transB, m, n, k, alpha, a, aOffs[i], lda, b, bOffs[i], ldb, beta, c, cOffs[i], ldc);
+        }
+    }
+
+    /** Double-precision twin of {@link #sgemmBatch}. */
+    default void dgemmBatch(int count, boolean transA, boolean transB, int m, int n, int k, double alpha,
+                            double[] a, int[] aOffs, int lda, double[] b, int[] bOffs, int ldb,
+                            double beta, double[] c, int[] cOffs, int ldc) {
+        for (int i = 0; i < count; i++) {
+            dgemm(transA, transB, m, n, k, alpha, a, aOffs[i], lda, b, bOffs[i], ldb, beta, c, cOffs[i], ldc);
+        }
+    }
+
     /** {@code y[i] = op(x[i])} for {@code i < n}. {@code x} and {@code y} may be the same array. */
     void unary(UnaryOp op, float[] x, int xOff, float[] y, int yOff, int n);
 

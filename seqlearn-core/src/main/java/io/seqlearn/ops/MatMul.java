@@ -66,15 +66,18 @@ public final class MatMul {
         Operand oa = Operand.of(a), ob = Operand.of(b);
         StridedIndex ia = new StridedIndex(batch, java.util.Arrays.copyOf(oa.t.strides(), batch.length), oa.t.offset());
         StridedIndex ib = new StridedIndex(batch, java.util.Arrays.copyOf(ob.t.strides(), batch.length), ob.t.offset());
+        int[] offA = new int[nb], offB = new int[nb], offC = new int[nb];
         for (int i = 0; i < nb; i++) {
-            int offA = ia.next(), offB = ib.next(), offC = i * m * n;
-            if (out.dtype() == DType.F32) {
-                out.backend().sgemm(oa.trans, ob.trans, m, n, k, 1f, oa.t.dataF(), offA, oa.ld,
-                        ob.t.dataF(), offB, ob.ld, 0f, out.dataF(), offC, n);
-            } else {
-                out.backend().dgemm(oa.trans, ob.trans, m, n, k, 1.0, oa.t.dataD(), offA, oa.ld,
-                        ob.t.dataD(), offB, ob.ld, 0.0, out.dataD(), offC, n);
-            }
+            offA[i] = ia.next();
+            offB[i] = ib.next();
+            offC[i] = i * m * n;
+        }
+        if (out.dtype() == DType.F32) {
+            out.backend().sgemmBatch(nb, oa.trans, ob.trans, m, n, k, 1f, oa.t.dataF(), offA, oa.ld,
+                    ob.t.dataF(), offB, ob.ld, 0f, out.dataF(), offC, n);
+        } else {
+            out.backend().dgemmBatch(nb, oa.trans, ob.trans, m, n, k, 1.0, oa.t.dataD(), offA, oa.ld,
+                    ob.t.dataD(), offB, ob.ld, 0.0, out.dataD(), offC, n);
         }
     }
 

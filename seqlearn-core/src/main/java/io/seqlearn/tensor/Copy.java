@@ -24,6 +24,10 @@ final class Copy {
             }
             return;
         }
+        if (rank > 0 && src.dtype() == dst.dtype()) {
+            rows(src, dst, rank);
+            return;
+        }
         StridedIndex it = new StridedIndex(src);
         int o = dst.offset();
         for (int i = 0; i < n; i++) dst.put(o + i, src.at(it.next()));
@@ -35,8 +39,44 @@ final class Copy {
             strided(src, dst);
             return;
         }
+        int rank = src.rank();
+        if (rank > 0 && src.dtype() == dst.dtype() && src.numel() > 0) {
+            rows(src, dst, rank);
+            return;
+        }
         StridedIndex is = new StridedIndex(src);
         StridedIndex id = new StridedIndex(dst);
         for (int i = 0, n = src.numel(); i < n; i++) dst.put(id.next(), src.at(is.next()));
+    }
+
+    /** Same dtype, any strides: one inner-dimension row at a time (a gradient scattered into a slice). */
+    private static void rows(Tensor src, Tensor dst, int rank) {
+        int[] shape = src.shapeRef();
+        int row = shape[rank - 1], rows = src.numel() / row;
+        int ss = src.strides()[rank - 1], ds = dst.strides()[rank - 1];
+        int[] outer = java.util.Arrays.copyOf(shape, rank - 1);
+        StridedIndex is = new StridedIndex(outer, java.util.Arrays.copyOf(src.strides(), rank - 1), src.offset());
+        StridedIndex id = new StridedIndex(outer, java.util.Arrays.copyOf(dst.strides(), rank - 1), dst.offset());
+        if (src.dtype() == DType.F32) {
+            float[] s = src.dataF(), t = dst.dataF();
+            for (int r = 0; r < rows; r++) {
+                int so = is.next(), d = id.next();
+                if (ss == 1 && ds == 1) {
+                    System.arraycopy(s, so, t, d, row);
+                } else {
+                    for (int j = 0; j < row; j++) t[d + j * ds] = s[so + j * ss];
+                }
+            }
+        } else {
+            double[] s = src.dataD(), t = dst.dataD();
+            for (int r = 0; r < rows; r++) {
+                int so = is.next(), d = id.next();
+                if (ss == 1 && ds == 1) {
+                    System.arraycopy(s, so, t, d, row);
+                } else {
+                    for (int j = 0; j < row; j++) t[d + j * ds] = s[so + j * ss];
+                }
+            }
+        }
     }
 }

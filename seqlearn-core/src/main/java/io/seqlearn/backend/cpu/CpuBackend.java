@@ -16,11 +16,13 @@ import java.util.function.IntConsumer;
  * RECIPROCAL and axpy exactly; EXP, LOG, TANH, SIGMOID, GELU, POW and the two gradient helpers within a
  * few ulp (the exact bounds are in the kernel classes and asserted by the tests); sums to double rounding.
  *
- * <p>Threads: {@link #threads()} workers for element-wise kernels and {@link #parallelRange}, and the same
- * number for OpenBLAS. OpenBLAS's count is process-wide: it is set before a native GEMM whenever the last
- * backend to set it asked for a different number, so two instances with different counts used at the same
- * time share one setting. Do not call GEMM from inside a {@link #parallelRange} body (both would spread
- * over all cores).
+ * <p>Threads: {@link #threads()} workers for element-wise kernels, {@link #parallelRange} and GEMM. OpenBLAS
+ * itself always runs single-threaded: a large product is split into column (or row) blocks over this
+ * backend's own pool, and a batch of products ({@link #sgemmBatch}) is spread over it one product per task.
+ * One pool for everything means no oversubscription: OpenBLAS's own worker threads keep spinning for a
+ * while after each call, and on a two-core machine they fought the element-wise kernels that follow (an
+ * encoder-layer step measured 3× slower with two threads than with one before this design). GEMM may be
+ * called from inside a {@link #parallelRange} body.
  *
  * <pre>{@code
  * var cpu = new CpuBackend(2);
@@ -49,8 +51,13 @@ public final class CpuBackend implements Backend, AutoCloseable {
     /** Chunk boundaries are multiples of this, so every vector lane sees the same code path. */
     private static final int ALIGN = 64;
 
-    /** The thread count last handed to OpenBLAS (process-wide, like OpenBLAS's own setting). */
-    private static volatile int blasThreads = -1;
+    /**
+     * Native products with at least this m·n·k are split over the pool; below it the hand-off costs more
+     * than the second core saves.
+     */
+    static final long SPLIT_NATIVE_GEMM_MNK = 1L << 18;
+    /** Split blocks are a multiple of this many rows or columns (a multiple of OpenBLAS's micro-tiles). */
+    private static final int GEMM_BLOCK_ALIGN = 32;
 
     private final int threads;
     private final WorkerPool pool;
@@ -92,16 +99,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
                       float beta, float[] c, int cOff, int ldc) {
         KernelChecks.gemm("sgemm", transA, transB, m, n, k, a.length, aOff, lda, b.length, bOff, ldb,
                 c.length, cOff, ldc);
-        if (m == 0 || n == 0) return;
-        if (useNative(m, n, k)) {
-            OpenBlas.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-        } else if (pool.chunks(n, 64) <= 1 || (long) m * n * k < PARALLEL_JAVA_GEMM_MNK) {
-            SmallGemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-        } else {
-            // columns [from, to) of C need columns [from, to) of op(B): B's columns, or Bᵀ's rows
-            pool.parallelRange(n, 64, 16, (from, to) -> SmallGemm.sgemm(transA, transB, m, to - from, k, alpha,
-                    a, aOff, lda, b, bOff + (transB ? from * ldb : from), ldb, beta, c, cOff + from, ldc));
-        }
+        sgemmChecked(true, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }
 
     @Override
@@ -110,10 +108,95 @@ public final class CpuBackend implements Backend, AutoCloseable {
                       double beta, double[] c, int cOff, int ldc) {
         KernelChecks.gemm("dgemm", transA, transB, m, n, k, a.length, aOff, lda, b.length, bOff, ldb,
                 c.length, cOff, ldc);
+        dgemmChecked(true, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    /**
+     * Many small products (attention's per-head QKᵀ and AV) gain most from running whole products in
+     * parallel, each on one core; a few large ones are better split one at a time.
+     */
+    @Override
+    public void sgemmBatch(int count, boolean transA, boolean transB, int m, int n, int k, float alpha,
+                           float[] a, int[] aOffs, int lda, float[] b, int[] bOffs, int ldb,
+                           float beta, float[] c, int[] cOffs, int ldc) {
+        for (int i = 0; i < count; i++) {
+            KernelChecks.gemm("sgemm", transA, transB, m, n, k, a.length, aOffs[i], lda, b.length, bOffs[i], ldb,
+                    c.length, cOffs[i], ldc);
+        }
+        boolean whole = batchWhole(count, m, n, k);
+        pool.parallelRange(count, whole ? 1 : count, 1, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                sgemmChecked(!whole, transA, transB, m, n, k, alpha, a, aOffs[i], lda, b, bOffs[i], ldb,
+                        beta, c, cOffs[i], ldc);
+            }
+        });
+    }
+
+    @Override
+    public void dgemmBatch(int count, boolean transA, boolean transB, int m, int n, int k, double alpha,
+                           double[] a, int[] aOffs, int lda, double[] b, int[] bOffs, int ldb,
+                           double beta, double[] c, int[] cOffs, int ldc) {
+        for (int i = 0; i < count; i++) {
+            KernelChecks.gemm("dgemm", transA, transB, m, n, k, a.length, aOffs[i], lda, b.length, bOffs[i], ldb,
+                    c.length, cOffs[i], ldc);
+        }
+        boolean whole = batchWhole(count, m, n, k);
+        pool.parallelRange(count, whole ? 1 : count, 1, (from, to) -> {
+            for (int i = from; i < to; i++) {
+                dgemmChecked(!whole, transA, transB, m, n, k, alpha, a, aOffs[i], lda, b, bOffs[i], ldb,
+                        beta, c, cOffs[i], ldc);
+            }
+        });
+    }
+
+    /** Whether a batch runs one whole product per task rather than splitting each product. */
+    private boolean batchWhole(int count, int m, int n, int k) {
+        return count >= 2 * threads || (count >= threads && (long) m * n * k < SPLIT_NATIVE_GEMM_MNK);
+    }
+
+    private void sgemmChecked(boolean split, boolean transA, boolean transB, int m, int n, int k, float alpha,
+                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                              float beta, float[] c, int cOff, int ldc) {
         if (m == 0 || n == 0) return;
         if (useNative(m, n, k)) {
-            OpenBlas.dgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-        } else if (pool.chunks(n, 64) <= 1 || (long) m * n * k < PARALLEL_JAVA_GEMM_MNK) {
+            if (!split || (long) m * n * k < SPLIT_NATIVE_GEMM_MNK || pool.threads() == 1) {
+                OpenBlas.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            } else if (n >= m) {
+                // columns [from, to) of C need columns [from, to) of op(B): B's columns, or Bᵀ's rows
+                pool.parallelRange(n, GEMM_BLOCK_ALIGN, GEMM_BLOCK_ALIGN, (from, to) -> OpenBlas.sgemm(transA, transB,
+                        m, to - from, k, alpha, a, aOff, lda, b, bOff + (transB ? from * ldb : from), ldb,
+                        beta, c, cOff + from, ldc));
+            } else {
+                // rows [from, to) of C need rows [from, to) of op(A): A's rows, or Aᵀ's columns
+                pool.parallelRange(m, GEMM_BLOCK_ALIGN, GEMM_BLOCK_ALIGN, (from, to) -> OpenBlas.sgemm(transA, transB,
+                        to - from, n, k, alpha, a, aOff + (transA ? from : from * lda), lda, b, bOff, ldb,
+                        beta, c, cOff + from * ldc, ldc));
+            }
+        } else if (!split || pool.chunks(n, 64) <= 1 || (long) m * n * k < PARALLEL_JAVA_GEMM_MNK) {
+            SmallGemm.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        } else {
+            pool.parallelRange(n, 64, 16, (from, to) -> SmallGemm.sgemm(transA, transB, m, to - from, k, alpha,
+                    a, aOff, lda, b, bOff + (transB ? from * ldb : from), ldb, beta, c, cOff + from, ldc));
+        }
+    }
+
+    private void dgemmChecked(boolean split, boolean transA, boolean transB, int m, int n, int k, double alpha,
+                              double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                              double beta, double[] c, int cOff, int ldc) {
+        if (m == 0 || n == 0) return;
+        if (useNative(m, n, k)) {
+            if (!split || (long) m * n * k < SPLIT_NATIVE_GEMM_MNK || pool.threads() == 1) {
+                OpenBlas.dgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            } else if (n >= m) {
+                pool.parallelRange(n, GEMM_BLOCK_ALIGN, GEMM_BLOCK_ALIGN, (from, to) -> OpenBlas.dgemm(transA, transB,
+                        m, to - from, k, alpha, a, aOff, lda, b, bOff + (transB ? from * ldb : from), ldb,
+                        beta, c, cOff + from, ldc));
+            } else {
+                pool.parallelRange(m, GEMM_BLOCK_ALIGN, GEMM_BLOCK_ALIGN, (from, to) -> OpenBlas.dgemm(transA, transB,
+                        to - from, n, k, alpha, a, aOff + (transA ? from : from * lda), lda, b, bOff, ldb,
+                        beta, c, cOff + from * ldc, ldc));
+            }
+        } else if (!split || pool.chunks(n, 64) <= 1 || (long) m * n * k < PARALLEL_JAVA_GEMM_MNK) {
             SmallGemm.dgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
         } else {
             pool.parallelRange(n, 64, 16, (from, to) -> SmallGemm.dgemm(transA, transB, m, to - from, k, alpha,
@@ -153,12 +236,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
 
     /** k = 0 stays in Java too: it only scales C, and BLAS would reject lda = 0 for an empty A. */
     private boolean useNative(int m, int n, int k) {
-        if (!nativeGemm || k == 0 || m <= JAVA_GEMM_MAX_M || (long) m * n * k < NATIVE_GEMM_MIN_MNK) return false;
-        if (blasThreads != threads) {
-            OpenBlas.setThreads(threads);
-            blasThreads = threads;
-        }
-        return true;
+        return nativeGemm && k != 0 && m > JAVA_GEMM_MAX_M && (long) m * n * k >= NATIVE_GEMM_MIN_MNK;
     }
 
     @Override

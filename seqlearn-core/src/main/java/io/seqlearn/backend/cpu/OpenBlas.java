@@ -35,7 +35,6 @@ final class OpenBlas {
     private static final Throwable LOAD_ERROR;
     private static final MethodHandle SGEMM;
     private static final MethodHandle DGEMM;
-    private static final MethodHandle SET_THREADS;
     private static final MethodHandle GET_THREADS;
     private static final String CORE_NAME;
 
@@ -57,13 +56,14 @@ final class OpenBlas {
             MemorySegment name = (MemorySegment) linker.downcallHandle(find(lib, "openblas_get_corename"),
                     FunctionDescriptor.of(ADDRESS)).invokeExact();
             core = name.reinterpret(256).getString(0);
+            // Single-threaded for good: CpuBackend splits products over its own pool (see its class comment).
+            setThreads.invokeExact(1);
         } catch (Throwable t) {
             error = t;
             sgemm = dgemm = setThreads = getThreads = null;
         }
         SGEMM = sgemm;
         DGEMM = dgemm;
-        SET_THREADS = setThreads;
         GET_THREADS = getThreads;
         CORE_NAME = core;
         LOAD_ERROR = error;
@@ -79,15 +79,6 @@ final class OpenBlas {
 
     /** The kernel family OpenBLAS picked for this CPU (e.g. "Zen"), or null when unavailable. */
     static String coreName() { return CORE_NAME; }
-
-    /** Sets OpenBLAS's process-wide thread count. */
-    static void setThreads(int threads) {
-        try {
-            SET_THREADS.invokeExact(threads);
-        } catch (Throwable t) {
-            throw new IllegalStateException("openblas_set_num_threads failed", t);
-        }
-    }
 
     /** OpenBLAS's current process-wide thread count. */
     static int threads() {
