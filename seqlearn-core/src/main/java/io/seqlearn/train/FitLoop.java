@@ -58,6 +58,7 @@ final class FitLoop {
         int end = options.untilEpoch() >= 0 ? Math.max(first, options.untilEpoch()) : first + options.epochs();
         prepare(train);
         FitContext ctx = new FitContext(model, options, first, end);
+        warnOnThreadChange(ctx);
         restoreCallbackStates();
         options.callbacks().forEach(cb -> cb.onTrainBegin(ctx));
         for (int epoch = first; epoch < end && !ctx.stopRequested(); epoch++) {
@@ -149,6 +150,19 @@ final class FitLoop {
         model.matchInputs(probe.inputs(), "fit").forEach((k, v) -> shapes.put(k, v.shape()));
         model.buildFor(shapes);
         model.ensureOptimizer();
+    }
+
+    /**
+     * A resumed run repeats the uninterrupted one bit for bit only on the same thread count (the CPU backend
+     * splits sums and large GEMMs into per-thread blocks); say so once when the count changed.
+     */
+    private void warnOnThreadChange(FitContext ctx) {
+        int saved = model.state.checkpointThreads, now = TrainerBlob.threadsOf(model);
+        model.state.checkpointThreads = 0;
+        if (saved > 0 && saved != now && ctx.out() != null) {
+            ctx.out().println(model.name() + ".fit: resuming with " + now + " backend threads; the checkpoint was written with "
+                    + saved + ", so training continues but not bit for bit as the uninterrupted run would");
+        }
     }
 
     private void restoreCallbackStates() {

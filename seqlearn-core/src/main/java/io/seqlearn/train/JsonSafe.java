@@ -4,11 +4,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Makes values strict-JSON safe: JSON has no NaN or ±Infinity, so non-finite doubles (a NaN back-filled in
  * History, an EarlyStopping "best" of +Infinity) are written as the strings "NaN", "Infinity", "-Infinity",
- * which {@link Double#parseDouble} reads back. int[] shapes become lists.
+ * which {@link Double#parseDouble} reads back. int[] shapes become lists. Maps without a defined order
+ * ({@code Map.of}, whose iteration order is salted afresh in every JVM, or a HashMap) are written with sorted
+ * keys, so the same state gives the same file bytes in every process (checked by CrossProcessResumeTest).
  */
 final class JsonSafe {
     private JsonSafe() {}
@@ -24,7 +28,7 @@ final class JsonSafe {
         if (v instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
             m.forEach((k, x) -> out.put(String.valueOf(k), clean(x)));
-            return out;
+            return m instanceof LinkedHashMap || m instanceof SortedMap ? out : new TreeMap<>(out);
         }
         if (v instanceof List<?> l) {
             List<Object> out = new ArrayList<>();

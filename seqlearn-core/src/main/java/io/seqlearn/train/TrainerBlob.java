@@ -2,6 +2,8 @@ package io.seqlearn.train;
 
 import io.seqlearn.io.ModelFileException;
 import io.seqlearn.layers.LayerConfig;
+import io.seqlearn.tensor.Backends;
+import io.seqlearn.tensor.Tensor;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,14 +13,16 @@ import java.util.Map;
 /**
  * The "trainer" blob of a checkpoint (schema owned here, version 1):
  * <pre>
- * {"schema": 1, "epoch": 3, "global_step": 150, "seed": 42,
+ * {"schema": 1, "epoch": 3, "global_step": 150, "seed": 42, "threads": 2,
  *  "history": {"epochs": [0, 1, 2], "values": {"loss": [...], "val_loss": [...]}},
  *  "callbacks": [{"type": "io.seqlearn.train.EarlyStopping", "state": {"wait": 1, "best": 0.31, ...}}]}
  * </pre>
  * There is no RNG state to store: every random stream of a run is derived from the seed and the epoch/step
  * counters (see {@link Model}). The model seed is kept for reference; weights already hold its effect.
+ * "threads" is the thread count of the weights' backend: results depend on it (the CPU backend splits
+ * sums and GEMMs by it), so a resume with another count is warned about (absent in older files: 0).
  */
-record TrainerBlob(int epoch, long globalStep, History history, List<TrainingState.SavedCallbackState> callbacks) {
+record TrainerBlob(int epoch, long globalStep, int threads, History history, List<TrainingState.SavedCallbackState> callbacks) {
     static final int SCHEMA = 1;
 
     static Map<String, Object> of(Model m, List<Callback> cbs) {
@@ -27,13 +31,17 @@ record TrainerBlob(int epoch, long globalStep, History history, List<TrainingSta
         b.put("epoch", m.state.epoch);
         b.put("global_step", m.state.globalStep);
         b.put("seed", m.seed());
+        b.put("threads", threadsOf(m));
         Map<String, Object> h = new LinkedHashMap<>();
         h.put("epochs", m.history().epochs());
         h.put("values", m.history().asMap());
         b.put("history", h);
         List<Object> states = new ArrayList<>();
         for (Callback cb : cbs == null ? List.<Callback>of() : cbs) {
-            states.add(Map.of("type", cb.getClass().getName(), "state", cb.state()));
+            Map<String, Object> entry = new LinkedHashMap<>();
+            entry.put("type", cb.getClass().getName());
+            entry.put("state", cb.state());
+            states.add(entry);
         }
         b.put("callbacks", states);
         return b;
@@ -59,15 +67,23 @@ record TrainerBlob(int epoch, long globalStep, History history, List<TrainingSta
                 LayerConfig c = LayerConfig.of("trainer.callbacks[]", o);
                 cbs.add(new TrainingState.SavedCallbackState(c.stringValue("type"), c.mapValue("state")));
             }
-            return new TrainerBlob(b.intValue("epoch", 0), b.longValue("global_step"), History.of(epochs, values), cbs);
+            return new TrainerBlob(b.intValue("epoch", 0), b.longValue("global_step"), b.intValue("threads", 0),
+                    History.of(epochs, values), cbs);
         } catch (IllegalArgumentException | ClassCastException e) {
             throw new ModelFileException(source, "bad trainer state: " + e.getMessage(), e);
         }
     }
 
+    /** Threads of the backend the model's weights live on (the process default for a model without weights). */
+    static int threadsOf(Model m) {
+        List<Tensor> params = m.parameters();
+        return (params.isEmpty() ? Backends.defaultBackend() : params.get(0).backend()).threads();
+    }
+
     void applyTo(Model m) {
         m.state.epoch = epoch;
         m.state.globalStep = globalStep;
+        m.state.checkpointThreads = threads;
         m.state.history = history;
         m.state.pendingCallbackStates = callbacks;
     }

@@ -17,6 +17,8 @@ final class TrainingState {
     History history = new History();
     Map<String, Tensor> pendingOptimizerState;
     List<SavedCallbackState> pendingCallbackStates;
+    /** Backend threads recorded in the checkpoint restored last (0 = none or unknown), checked by the next fit. */
+    int checkpointThreads;
 
     /** One callback's saved state, matched on resume by position and type. */
     record SavedCallbackState(String type, Map<String, Object> state) {}
