@@ -237,7 +237,9 @@ public final class CpuBackend implements Backend, AutoCloseable {
 
     /** k = 0 stays in Java too: it only scales C, and BLAS would reject lda = 0 for an empty A. */
     private boolean useNative(int m, int n, int k) {
-        return nativeGemm && k != 0 && m > JAVA_GEMM_MAX_M && (long) m * n * k >= NATIVE_GEMM_MIN_MNK;
+        if (!nativeGemm || k == 0 || m <= JAVA_GEMM_MAX_M || (long) m * n * k < NATIVE_GEMM_MIN_MNK) return false;
+        OpenBlas.ensureSingleThreaded();
+        return true;
     }
 
     @Override
