@@ -1,5 +1,6 @@
 package io.seqlearn.backend.cpu;
 
+import io.seqlearn.backend.RangeBody;
 import io.seqlearn.backend.Backend;
 import io.seqlearn.backend.BinaryOp;
 import io.seqlearn.backend.KernelChecks;
@@ -333,6 +334,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
      * least {@code grain} indices; the calling thread runs the first chunk. Nested calls from inside a
      * body are allowed. The first exception thrown by a chunk is rethrown after all chunks end.
      */
+    @Override
     public void parallelRange(int n, int grain, RangeBody body) {
         if (n < 0) throw new IllegalArgumentException("parallelRange: n expected >= 0, got " + n);
         pool.parallelRange(n, Math.max(1, grain), 1, body);
