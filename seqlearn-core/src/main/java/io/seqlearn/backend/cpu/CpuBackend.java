@@ -120,6 +120,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
     public void sgemmBatch(int count, boolean transA, boolean transB, int m, int n, int k, float alpha,
                            float[] a, int[] aOffs, int lda, float[] b, int[] bOffs, int ldb,
                            float beta, float[] c, int[] cOffs, int ldc) {
+        checkBatch("sgemmBatch", count, aOffs, bOffs, cOffs);
         for (int i = 0; i < count; i++) {
             KernelChecks.gemm("sgemm", transA, transB, m, n, k, a.length, aOffs[i], lda, b.length, bOffs[i], ldb,
                     c.length, cOffs[i], ldc);
@@ -137,6 +138,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
     public void dgemmBatch(int count, boolean transA, boolean transB, int m, int n, int k, double alpha,
                            double[] a, int[] aOffs, int lda, double[] b, int[] bOffs, int ldb,
                            double beta, double[] c, int[] cOffs, int ldc) {
+        checkBatch("dgemmBatch", count, aOffs, bOffs, cOffs);
         for (int i = 0; i < count; i++) {
             KernelChecks.gemm("dgemm", transA, transB, m, n, k, a.length, aOffs[i], lda, b.length, bOffs[i], ldb,
                     c.length, cOffs[i], ldc);
@@ -148,6 +150,13 @@ public final class CpuBackend implements Backend, AutoCloseable {
                         beta, c, cOffs[i], ldc);
             }
         });
+    }
+
+    private static void checkBatch(String op, int count, int[] aOffs, int[] bOffs, int[] cOffs) {
+        if (count < 0 || aOffs.length < count || bOffs.length < count || cOffs.length < count) {
+            throw new IllegalArgumentException(op + ": count " + count + " expected >= 0 and <= the offset arrays' lengths "
+                    + aOffs.length + ", " + bOffs.length + ", " + cOffs.length);
+        }
     }
 
     /** Whether a batch runs one whole product per task rather than splitting each product. */
