@@ -28,6 +28,16 @@ public interface Backend {
                double beta, double[] c, int cOff, int ldc);
 
     /**
+     * Runs {@code body} over {@code [0, n)} in contiguous chunks of at least {@code grain} indices, in
+     * parallel where the backend has threads; the default runs it on the calling thread. Bodies may call
+     * this backend's kernels.
+     */
+    default void parallelRange(int n, int grain, RangeBody body) {
+        if (n < 0) throw new IllegalArgumentException("parallelRange: n expected >= 0, got " + n);
+        if (n > 0) body.run(0, n);
+    }
+
+    /**
      * {@code count} independent {@link #sgemm} products of the same shapes, the i-th reading A at
      * {@code aOffs[i]}, B at {@code bOffs[i]} and writing C at {@code cOffs[i]}. A backend may run them in
      * parallel; the C regions must not overlap.

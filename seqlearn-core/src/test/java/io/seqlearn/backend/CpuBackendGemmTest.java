@@ -20,7 +20,9 @@ class CpuBackendGemmTest {
     static final JavaBackend REF = new JavaBackend();
     /** (m, n, k): tiny and odd, few rows (Java; the last two split over the pool), and OpenBLAS sizes. */
     static final int[][] SIZES = {{1, 1, 1}, {1, 7, 17}, {7, 17, 1}, {4, 4, 4}, {17, 7, 33}, {33, 40, 48},
-            {65, 33, 129}, {100, 70, 64}, {4, 4099, 9}, {3, 300, 200}};
+            {65, 33, 129}, {100, 70, 64}, {4, 4099, 9}, {3, 300, 200},
+            // native and split over the pool: by columns (n >= m), by rows (m > n)
+            {70, 130, 40}, {210, 70, 33}};
     static final double[][] ALPHA_BETA = {{1, 0}, {0.5, -1.5}, {-2, 1}, {0, 0.25}};
 
     @AfterAll
@@ -48,6 +50,36 @@ class CpuBackendGemmTest {
         for (int[] s : SIZES) {
             for (int t = 0; t < 4; t++) {
                 for (double[] ab : ALPHA_BETA) checkF64(s[0], s[1], s[2], (t & 1) != 0, (t & 2) != 0, ab, rnd);
+            }
+        }
+    }
+
+    @Test
+    void batchEqualsOneProductAtATime() {
+        SplittableRandom rnd = new SplittableRandom(9);
+        // {count, m, n, k}: many small products (one per task) and a few large ones (each split)
+        for (int[] s : new int[][] {{9, 24, 20, 16}, {3, 70, 130, 40}, {1, 210, 70, 33}}) {
+            for (int t = 0; t < 4; t++) {
+                boolean ta = (t & 1) != 0, tb = (t & 2) != 0;
+                int count = s[0], m = s[1], n = s[2], k = s[3];
+                int sa = m * k + 3, sb = k * n + 1, sc = m * n + 2;
+                float[] a = randomF(count * sa, rnd), b = randomF(count * sb, rnd);
+                float[] c0 = randomF(count * sc, rnd), want = c0.clone(), got = c0.clone();
+                int[] ao = new int[count], bo = new int[count], co = new int[count];
+                for (int i = 0; i < count; i++) {
+                    ao[i] = i * sa + 1;
+                    bo[i] = (count - 1 - i) * sb;   // not in order: offsets are per product
+                    co[i] = i * sc + 2;
+                    REF.sgemm(ta, tb, m, n, k, 1.5f, a, ao[i], ta ? m : k, b, bo[i], tb ? k : n, 0.5f, want, co[i], n);
+                }
+                CPU.sgemmBatch(count, ta, tb, m, n, k, 1.5f, a, ao, ta ? m : k, b, bo, tb ? k : n, 0.5f, got, co, n);
+                double tol = 8 * k * Math.ulp(1f) + 4 * Math.ulp(1f);
+                for (int i = 0; i < got.length; i++) {
+                    int at = i;
+                    assertTrue(Math.abs(got[i] - want[i]) <= tol * (1 + Math.abs(want[i])), () -> String.format(
+                            "sgemmBatch count=%d m=%d n=%d k=%d ta=%b tb=%b at %d: got %s want %s",
+                            count, m, n, k, ta, tb, at, got[at], want[at]));
+                }
             }
         }
     }

@@ -72,6 +72,9 @@ public class GemmBench {
 
     @Benchmark
     public FloatPointer directOpenBlas() {
+        // CpuBackend keeps OpenBLAS single-threaded and splits over its own pool; the direct route is
+        // OpenBLAS's own threading, so it sets its thread count on every call (a cheap call).
+        openblas_nolapack.blas_set_num_threads(threads);
         openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans,
                 openblas_nolapack.CblasNoTrans, m, n, k, 1f, pa, k, pb, n, 0f, pc, n);
         return pc;

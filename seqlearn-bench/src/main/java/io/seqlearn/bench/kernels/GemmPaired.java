@@ -18,10 +18,12 @@ public final class GemmPaired {
     private static final String[] SHAPES = {"256x256x256", "512x512x512", "1024x1024x1024", "2048x2048x2048",
             "6400x2048x512", "64x2048x512", "1x2048x512"};
 
+    private static int threads;
+
     private GemmPaired() {}
 
     public static void main(String[] args) {
-        int threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
+        threads = args.length > 0 ? Integer.parseInt(args[0]) : 2;
         double seconds = args.length > 1 ? Double.parseDouble(args[1]) : 6;
         openblas_nolapack.blas_set_num_threads(threads);
         System.out.printf("%n%-16s %10s %10s %8s %10s %10s %8s%n", "paired m×n×k", "cpu best", "dir best",
@@ -69,6 +71,7 @@ public final class GemmPaired {
     }
 
     private static void direct(int m, int n, int k, FloatPointer pa, FloatPointer pb, FloatPointer pc) {
+        openblas_nolapack.blas_set_num_threads(threads);   // CpuBackend resets it to 1 (see GemmBench)
         openblas_nolapack.cblas_sgemm(openblas_nolapack.CblasRowMajor, openblas_nolapack.CblasNoTrans,
                 openblas_nolapack.CblasNoTrans, m, n, k, 1f, pa, k, pb, n, 0f, pc, n);
     }

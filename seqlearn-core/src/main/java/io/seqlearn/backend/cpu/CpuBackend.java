@@ -1,5 +1,6 @@
 package io.seqlearn.backend.cpu;
 
+import io.seqlearn.backend.RangeBody;
 import io.seqlearn.backend.Backend;
 import io.seqlearn.backend.BinaryOp;
 import io.seqlearn.backend.KernelChecks;
@@ -119,6 +120,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
     public void sgemmBatch(int count, boolean transA, boolean transB, int m, int n, int k, float alpha,
                            float[] a, int[] aOffs, int lda, float[] b, int[] bOffs, int ldb,
                            float beta, float[] c, int[] cOffs, int ldc) {
+        checkBatch("sgemmBatch", count, aOffs, bOffs, cOffs);
         for (int i = 0; i < count; i++) {
             KernelChecks.gemm("sgemm", transA, transB, m, n, k, a.length, aOffs[i], lda, b.length, bOffs[i], ldb,
                     c.length, cOffs[i], ldc);
@@ -136,6 +138,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
     public void dgemmBatch(int count, boolean transA, boolean transB, int m, int n, int k, double alpha,
                            double[] a, int[] aOffs, int lda, double[] b, int[] bOffs, int ldb,
                            double beta, double[] c, int[] cOffs, int ldc) {
+        checkBatch("dgemmBatch", count, aOffs, bOffs, cOffs);
         for (int i = 0; i < count; i++) {
             KernelChecks.gemm("dgemm", transA, transB, m, n, k, a.length, aOffs[i], lda, b.length, bOffs[i], ldb,
                     c.length, cOffs[i], ldc);
@@ -147,6 +150,13 @@ public final class CpuBackend implements Backend, AutoCloseable {
                         beta, c, cOffs[i], ldc);
             }
         });
+    }
+
+    private static void checkBatch(String op, int count, int[] aOffs, int[] bOffs, int[] cOffs) {
+        if (count < 0 || aOffs.length < count || bOffs.length < count || cOffs.length < count) {
+            throw new IllegalArgumentException(op + ": count " + count + " expected >= 0 and <= the offset arrays' lengths "
+                    + aOffs.length + ", " + bOffs.length + ", " + cOffs.length);
+        }
     }
 
     /** Whether a batch runs one whole product per task rather than splitting each product. */
@@ -236,7 +246,9 @@ public final class CpuBackend implements Backend, AutoCloseable {
 
     /** k = 0 stays in Java too: it only scales C, and BLAS would reject lda = 0 for an empty A. */
     private boolean useNative(int m, int n, int k) {
-        return nativeGemm && k != 0 && m > JAVA_GEMM_MAX_M && (long) m * n * k >= NATIVE_GEMM_MIN_MNK;
+        if (!nativeGemm || k == 0 || m <= JAVA_GEMM_MAX_M || (long) m * n * k < NATIVE_GEMM_MIN_MNK) return false;
+        OpenBlas.ensureSingleThreaded();
+        return true;
     }
 
     @Override
@@ -333,6 +345,7 @@ public final class CpuBackend implements Backend, AutoCloseable {
      * least {@code grain} indices; the calling thread runs the first chunk. Nested calls from inside a
      * body are allowed. The first exception thrown by a chunk is rethrown after all chunks end.
      */
+    @Override
     public void parallelRange(int n, int grain, RangeBody body) {
         if (n < 0) throw new IllegalArgumentException("parallelRange: n expected >= 0, got " + n);
         pool.parallelRange(n, Math.max(1, grain), 1, body);

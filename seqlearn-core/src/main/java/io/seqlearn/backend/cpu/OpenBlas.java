@@ -36,6 +36,7 @@ final class OpenBlas {
     private static final MethodHandle SGEMM;
     private static final MethodHandle DGEMM;
     private static final MethodHandle GET_THREADS;
+    private static final MethodHandle SET_THREADS;
     private static final String CORE_NAME;
 
     static {
@@ -65,6 +66,7 @@ final class OpenBlas {
         SGEMM = sgemm;
         DGEMM = dgemm;
         GET_THREADS = getThreads;
+        SET_THREADS = setThreads;
         CORE_NAME = core;
         LOAD_ERROR = error;
     }
@@ -79,6 +81,19 @@ final class OpenBlas {
 
     /** The kernel family OpenBLAS picked for this CPU (e.g. "Zen"), or null when unavailable. */
     static String coreName() { return CORE_NAME; }
+
+    /**
+     * Puts OpenBLAS back to one thread if other code in the process (a benchmark's direct OpenBLAS route,
+     * another library sharing the .so) raised it: two of our pool threads each calling a multi-threaded
+     * OpenBLAS would oversubscribe the cores. One cheap downcall when nothing changed.
+     */
+    static void ensureSingleThreaded() {
+        try {
+            if ((int) GET_THREADS.invokeExact() != 1) SET_THREADS.invokeExact(1);
+        } catch (Throwable t) {
+            throw new IllegalStateException("openblas_set_num_threads failed", t);
+        }
+    }
 
     /** OpenBLAS's current process-wide thread count. */
     static int threads() {

@@ -1,5 +1,6 @@
 package io.seqlearn.backend.cpu;
 
+import io.seqlearn.backend.RangeBody;
 import java.util.Arrays;
 
 /**

@@ -72,8 +72,25 @@ final class FastDirectionForward extends DirectionForward {
         float[] tile = tiles[worker];
         for (int r0 = 0; r0 < n; r0 += TileKernel.MR) {
             int rows = Math.min(TileKernel.MR, n - r0);
-            for (int gi = 0; gi < kind.gates(); gi++) {
-                TileKernel.tile(rows, lhs, r0 * out, out, pw.forward, pw.forwardPanel(ub, gi), out, tile, gi * TileKernel.NR, tw);
+            if (rows == 1) {
+                // a lone row (batch 1, or the last row of a batch): two gates per pass, see TileKernel.rowTwoPanels
+                int gi = 0, nr = TileKernel.NR;
+                if (kind.gates() == 4) {
+                    TileKernel.rowFourPanels(lhs, r0 * out, pw.forward, pw.forwardPanel(ub, 0), pw.forwardPanel(ub, 1),
+                            pw.forwardPanel(ub, 2), pw.forwardPanel(ub, 3), out, tile, 0, nr, 2 * nr, 3 * nr);
+                    gi = 4;
+                }
+                for (; gi + 2 <= kind.gates(); gi += 2) {
+                    TileKernel.rowTwoPanels(lhs, r0 * out, pw.forward, pw.forwardPanel(ub, gi), pw.forwardPanel(ub, gi + 1),
+                            out, tile, gi * TileKernel.NR, (gi + 1) * TileKernel.NR);
+                }
+                if (gi < kind.gates()) {
+                    TileKernel.tile(1, lhs, r0 * out, out, pw.forward, pw.forwardPanel(ub, gi), out, tile, gi * TileKernel.NR, tw);
+                }
+            } else {
+                for (int gi = 0; gi < kind.gates(); gi++) {
+                    TileKernel.tile(rows, lhs, r0 * out, out, pw.forward, pw.forwardPanel(ub, gi), out, tile, gi * TileKernel.NR, tw);
+                }
             }
             for (int i = 0; i < rows; i++) {
                 int j0 = ub * TileKernel.NR;

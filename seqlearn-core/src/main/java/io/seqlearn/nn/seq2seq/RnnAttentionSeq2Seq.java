@@ -12,6 +12,10 @@ import io.seqlearn.nn.attention.LuongAttention;
 import io.seqlearn.nn.rnn.GRU;
 import io.seqlearn.nn.rnn.GRUCell;
 import io.seqlearn.nn.rnn.GRUOutput;
+import io.seqlearn.nn.rnn.LSTM;
+import io.seqlearn.nn.rnn.LSTMCell;
+import io.seqlearn.nn.rnn.LSTMOutput;
+import io.seqlearn.nn.rnn.LSTMState;
 import io.seqlearn.ops.F;
 import io.seqlearn.tensor.DType;
 import io.seqlearn.tensor.Rng;
@@ -23,13 +27,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * GRU encoder–decoder with attention, in the style of Bahdanau et al. 2015 (RNNsearch): a (bidirectional)
- * GRU encodes the source into annotations m_j (B, S, Denc = D·H); the decoder, a {@code GRUCell} of width
- * Hd, attends with its previous state:
+ * GRU or LSTM encoder–decoder with attention, in the style of Bahdanau et al. 2015 (RNNsearch): a
+ * (bidirectional) GRU or LSTM encodes the source into annotations m_j (B, S, Denc = D·H); the decoder, a
+ * {@code GRUCell} (or {@code LSTMCell}) of width Hd, attends with its previous state:
  * <pre>  c_t = Σ_j α_tj m_j,  α_t = attention(s_{t−1}, m)          (Bahdanau additive, or Luong dot/general/concat)
  *  s_t = GRUCell([embed(y_{t−1}); c_t], s_{t−1})
  *  logits_t = generator([s_t; c_t])
- *  s_0 = tanh(bridge(h_enc)), h_enc = last layer's final states of both directions, concatenated</pre>
+ *  s_0 = tanh(bridge(h_enc)), h_enc = last layer's final states of both directions, concatenated
+ *  LSTM only: the decoder's cell state c_0 = bridge_c(c_enc), likewise from the encoder's final cell states</pre>
  * Source padding is masked in attention and handled by the encoder's lengths. Training: teacher forcing
  * ({@link #forward}); decoding: {@link #stepModel()} with {@link io.seqlearn.decode.Greedy} / BeamSearch /
  * Sampler. Ids are integer values in float tensors (B, S) / (B, T).
@@ -38,16 +43,38 @@ public class RnnAttentionSeq2Seq extends Module {
     /** Which attention the decoder uses (query = previous decoder state). */
     public enum Attention { BAHDANAU, LUONG_DOT, LUONG_GENERAL, LUONG_CONCAT }
 
+    /** The recurrent cell of encoder and decoder. */
+    public enum Cell { GRU, LSTM }
+
     /** Sizes and choices. */
     public record Config(int srcVocab, int tgtVocab, int embedDim, int encoderHidden, int encoderLayers,
-                         boolean bidirectional, int decoderHidden, int attentionUnits, Attention attention, DType dtype) {}
+                         boolean bidirectional, int decoderHidden, int attentionUnits, Attention attention, DType dtype,
+                         Cell cell) {
+        /** A GRU encoder–decoder. */
+        public Config(int srcVocab, int tgtVocab, int embedDim, int encoderHidden, int encoderLayers,
+                      boolean bidirectional, int decoderHidden, int attentionUnits, Attention attention, DType dtype) {
+            this(srcVocab, tgtVocab, embedDim, encoderHidden, encoderLayers, bidirectional, decoderHidden,
+                    attentionUnits, attention, dtype, Cell.GRU);
+        }
+
+        public Config {
+            if (cell == null) throw new IllegalArgumentException("rnn_attention_seq2seq: cell expected GRU or LSTM, got null");
+        }
+
+        public Config withCell(Cell c) {
+            return new Config(srcVocab, tgtVocab, embedDim, encoderHidden, encoderLayers, bidirectional, decoderHidden,
+                    attentionUnits, attention, dtype, c);
+        }
+    }
 
     private final Config c;
     private final int encDim;
     private final Embedding srcEmbed, tgtEmbed;
-    private final GRU encoder;
-    private final Linear bridge, generator;
-    private final GRUCell decoder;
+    private final GRU gruEncoder;
+    private final LSTM lstmEncoder;
+    private final Linear bridge, bridgeC, generator;
+    private final GRUCell gruDecoder;
+    private final LSTMCell lstmDecoder;
     private final AdditiveAttention additive;
     private final LuongAttention luong;
 
@@ -56,9 +83,13 @@ public class RnnAttentionSeq2Seq extends Module {
         this.encDim = (c.bidirectional() ? 2 : 1) * c.encoderHidden();
         this.srcEmbed = registerModule("src_embed", new Embedding(c.srcVocab(), c.embedDim(), -1, c.dtype(), rng));
         this.tgtEmbed = registerModule("tgt_embed", new Embedding(c.tgtVocab(), c.embedDim(), -1, c.dtype(), rng));
-        this.encoder = registerModule("encoder", new GRU(c.embedDim(), c.encoderHidden(), GRU.Options.defaults()
+        boolean lstm = c.cell() == Cell.LSTM;
+        this.gruEncoder = lstm ? null : registerModule("encoder", new GRU(c.embedDim(), c.encoderHidden(), GRU.Options.defaults()
+                .withNumLayers(c.encoderLayers()).withBidirectional(c.bidirectional()).withDtype(c.dtype()), rng));
+        this.lstmEncoder = !lstm ? null : registerModule("encoder", new LSTM(c.embedDim(), c.encoderHidden(), LSTM.Options.defaults()
                 .withNumLayers(c.encoderLayers()).withBidirectional(c.bidirectional()).withDtype(c.dtype()), rng));
         this.bridge = registerModule("bridge", new Linear(encDim, c.decoderHidden(), true, c.dtype(), rng));
+        this.bridgeC = lstm ? registerModule("bridge_c", new Linear(encDim, c.decoderHidden(), true, c.dtype(), rng)) : null;
         if (c.attention() == Attention.BAHDANAU) {
             this.additive = registerModule("attention", new AdditiveAttention(c.decoderHidden(), encDim, c.attentionUnits(), c.dtype(), rng));
             this.luong = null;
@@ -67,11 +98,15 @@ public class RnnAttentionSeq2Seq extends Module {
             this.luong = registerModule("attention", new LuongAttention(s, c.decoderHidden(), encDim, c.attentionUnits(), c.dtype(), rng));
             this.additive = null;
         }
-        this.decoder = registerModule("decoder", new GRUCell(c.embedDim() + encDim, c.decoderHidden(), true, c.dtype(), rng));
+        this.gruDecoder = lstm ? null : registerModule("decoder", new GRUCell(c.embedDim() + encDim, c.decoderHidden(), true, c.dtype(), rng));
+        this.lstmDecoder = !lstm ? null : registerModule("decoder", new LSTMCell(c.embedDim() + encDim, c.decoderHidden(), true, c.dtype(), rng));
         this.generator = registerModule("generator", new Linear(c.decoderHidden() + encDim, c.tgtVocab(), true, c.dtype(), rng));
     }
 
-    /** Encoder result: annotations (B, S, Denc), their attention keys, the initial decoder state, the mask. */
+    /**
+     * Encoder result: annotations (B, S, Denc), their attention keys, the initial decoder state (B, Hd) — for
+     * an LSTM (B, 2·Hd), h then c — and the mask.
+     */
     public record Encoded(Tensor memory, Tensor keys, Tensor state, AttnMask mask) {}
 
     /** src (B, S) with lengths (null = all S). */
@@ -79,24 +114,46 @@ public class RnnAttentionSeq2Seq extends Module {
         Shapes.check("rnn_attention_seq2seq", "src", src.shapeRef(), -1, -1);
         int b = src.size(0), s = src.size(1);
         Tensor len = lengths == null ? null : Tensors.indices(src.dtype(), lengths);
-        GRUOutput out = encoder.forward(srcEmbed.forward(src), len);
-        int dirs = c.bidirectional() ? 2 : 1, top = (c.encoderLayers() - 1) * dirs;
-        Tensor last = dirs == 1 ? out.h().select(0, top)
-                : F.concat(List.of(out.h().select(0, top), out.h().select(0, top + 1)), 1);   // (B, Denc)
-        Tensor state = bridge.forward(last).tanh();
+        Tensor x = srcEmbed.forward(src), output, state;
+        if (lstmEncoder != null) {
+            LSTMOutput out = lstmEncoder.forward(x, len);
+            output = out.output();
+            state = F.concat(List.of(bridge.forward(lastLayer(out.h())).tanh(), bridgeC.forward(lastLayer(out.c()))), 1);
+        } else {
+            GRUOutput out = gruEncoder.forward(x, len);
+            output = out.output();
+            state = bridge.forward(lastLayer(out.h())).tanh();
+        }
         AttnMask mask = lengths == null ? null : AttnMask.fromLengths(lengths, s, src.dtype());
-        Tensor keys = additive != null ? additive.projectKeys(out.output()) : luong.projectKeys(out.output());
+        Tensor keys = additive != null ? additive.projectKeys(output) : luong.projectKeys(output);
         if (b != state.size(0)) throw new IllegalStateException("encoder batch mismatch");
-        return new Encoded(out.output(), keys, state, mask);
+        return new Encoded(output, keys, state, mask);
+    }
+
+    /** The last layer's final states (layers·dirs, B, H) → (B, Denc), both directions concatenated. */
+    private Tensor lastLayer(Tensor finals) {
+        int dirs = c.bidirectional() ? 2 : 1, top = (c.encoderLayers() - 1) * dirs;
+        return dirs == 1 ? finals.select(0, top) : F.concat(List.of(finals.select(0, top), finals.select(0, top + 1)), 1);
     }
 
     /** One decoder step: previous tokens (N,), state (N, Hd) → logits (N, V) and the new state. */
     private Tensor[] decodeStep(Encoded e, Tensor prevTokens, Tensor state) {
-        AttentionOutput a = additive != null ? additive.forwardProjected(state, e.keys(), e.memory(), e.mask())
-                : luong.forwardProjected(state, e.keys(), e.memory(), e.mask());
-        Tensor s = decoder.forward(F.concat(List.of(tgtEmbed.forward(prevTokens), a.output()), 1), state);
+        int hd = c.decoderHidden();
+        Tensor h = lstmDecoder != null ? state.narrow(1, 0, hd) : state;
+        AttentionOutput a = additive != null ? additive.forwardProjected(h, e.keys(), e.memory(), e.mask())
+                : luong.forwardProjected(h, e.keys(), e.memory(), e.mask());
+        Tensor in = F.concat(List.of(tgtEmbed.forward(prevTokens), a.output()), 1);
+        Tensor s, next;
+        if (lstmDecoder != null) {
+            LSTMState st = lstmDecoder.forward(in, new LSTMState(h, state.narrow(1, hd, hd)));
+            s = st.h();
+            next = F.concat(List.of(st.h(), st.c()), 1);
+        } else {
+            s = gruDecoder.forward(in, h);
+            next = s;
+        }
         Tensor logits = generator.forward(F.concat(List.of(s, a.output()), 1));
-        return new Tensor[]{logits, s};
+        return new Tensor[]{logits, next};
     }
 
     /** Teacher forcing: tgtIn (B, T) (start token first) → logits (B, T, V). */

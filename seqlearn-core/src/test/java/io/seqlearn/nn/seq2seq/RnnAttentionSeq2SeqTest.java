@@ -36,7 +36,7 @@ class RnnAttentionSeq2SeqTest {
             l.backward();
             opt.step();
             loss = l.item();
-            if (step % 50 == 49 && loss < 0.05 && accuracy(model, task, new Rng(step), 64) == 1.0) break;
+            if (step % 50 == 49 && loss < 0.02 && accuracy(model, task, new Rng(step), 256) == 1.0) break;
         }
         model.eval();
         double acc = accuracy(model, task, new Rng(78), 300);
@@ -53,6 +53,40 @@ class RnnAttentionSeq2SeqTest {
         return ok / (double) n;
     }
 
+    @Test void bidirectionalLstmWithLuongAttentionLearnsToReverse() {
+        ReverseTask task = new ReverseTask(10, 5, 8);
+        Rng rng = new Rng(8);
+        var model = new RnnAttentionSeq2Seq(config(RnnAttentionSeq2Seq.Attention.LUONG_GENERAL, DType.F32)
+                .withCell(RnnAttentionSeq2Seq.Cell.LSTM), rng);
+        assertTrue(model.stateDict().containsKey("encoder.weight_hh_l0_reverse"));
+        assertTrue(model.stateDict().containsKey("bridge_c.weight"));
+        Adam opt = new Adam(model.parameters(), 5e-3);
+        var ce = new CrossEntropyLoss(CrossEntropyLoss.Options.defaults().withChannelsLast(true).withIgnoreIndex(ReverseTask.PAD));
+        double loss = Double.NaN;
+        for (int step = 0; step < 1500; step++) {
+            var b = task.batch(32, rng);
+            Tensor l = ce.apply(model.forward(b.src(), b.tgtIn(), b.lengths()), b.tgtOut());
+            opt.zeroGrad();
+            l.backward();
+            opt.step();
+            loss = l.item();
+            if (step % 50 == 49 && loss < 0.02 && accuracy(model, task, new Rng(step), 256) == 1.0) break;
+        }
+        model.eval();
+        double acc = accuracy(model, task, new Rng(79), 300);
+        assertTrue(acc >= 0.99, "exact-sequence accuracy " + acc + " (last loss " + loss + ")");
+    }
+
+    @Test void gradCheckLstmEncoderDecoder() {
+        ReverseTask task = new ReverseTask(10, 2, 3);
+        var b = task.batch(2, new Rng(1));
+        Tensor src = b.src().to(DType.F64), tgtIn = b.tgtIn().to(DType.F64);
+        var m = new RnnAttentionSeq2Seq(new RnnAttentionSeq2Seq.Config(10, 10, 3, 2, 1, true, 4, 3,
+                RnnAttentionSeq2Seq.Attention.BAHDANAU, DType.F64, RnnAttentionSeq2Seq.Cell.LSTM), new Rng(3));
+        Tensor[] ps = m.parameters().toArray(new Tensor[0]);
+        GradCheck.check(in -> m.forward(src, tgtIn, b.lengths()), ps);
+    }
+
     @Test void gradCheckEveryAttentionKindThroughTheWholeModel() {
         ReverseTask task = new ReverseTask(10, 2, 3);
         var b = task.batch(2, new Rng(1));
@@ -67,7 +101,8 @@ class RnnAttentionSeq2SeqTest {
     @Test void stepModelMatchesTeacherForcingAndBeamOfOneIsGreedy() {
         ReverseTask task = new ReverseTask(10, 5, 8);
         Rng rng = new Rng(4);
-        var model = new RnnAttentionSeq2Seq(config(RnnAttentionSeq2Seq.Attention.LUONG_GENERAL, DType.F64), rng);
+        var model = new RnnAttentionSeq2Seq(config(RnnAttentionSeq2Seq.Attention.LUONG_GENERAL, DType.F64)
+                .withCell(RnnAttentionSeq2Seq.Cell.LSTM), rng);
         var b = task.batch(1, rng);
         Tensor src = b.src().to(DType.F64);
         Hypothesis g = Greedy.decode(model.stepModel(), model.initialState(src, b.lengths()), new int[]{ReverseTask.BOS}, -1, 5).get(0);

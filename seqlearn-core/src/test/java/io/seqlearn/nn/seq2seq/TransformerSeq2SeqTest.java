@@ -37,7 +37,7 @@ class TransformerSeq2SeqTest {
             l.backward();
             opt.step();
             loss = l.item();
-            if (step % 50 == 49 && loss < 0.05 && accuracy(model, task, new Rng(step), 64) == 1.0) break;
+            if (step % 50 == 49 && loss < 0.02 && accuracy(model, task, new Rng(step), 256) == 1.0) break;
         }
         model.eval();
         double acc = accuracy(model, task, new Rng(77), 300);

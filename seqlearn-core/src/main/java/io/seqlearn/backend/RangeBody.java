@@ -1,4 +1,4 @@
-package io.seqlearn.backend.cpu;
+package io.seqlearn.backend;
 
 /** A piece of a parallel loop: handles the indices {@code [from, to)}. */
 @FunctionalInterface
