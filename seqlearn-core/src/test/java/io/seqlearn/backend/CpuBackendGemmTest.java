@@ -55,6 +55,14 @@ class CpuBackendGemmTest {
     }
 
     @Test
+    void largeProductOnOpenBlasThreadsMatchesReference() {
+        // m·n·k = 520·512·512 ≥ OPENBLAS_THREADED_MNK: OpenBLAS's own threads, then back to one
+        SplittableRandom rnd = new SplittableRandom(10);
+        checkF32(520, 512, 512, false, true, new double[] {0.5, -1.5}, rnd);
+        checkF32(520, 512, 512, true, false, new double[] {1, 0}, rnd);
+    }
+
+    @Test
     void batchEqualsOneProductAtATime() {
         SplittableRandom rnd = new SplittableRandom(9);
         // {count, m, n, k}: many small products (one per task) and a few large ones (each split)

@@ -44,6 +44,7 @@ final class OpenBlas {
         String core = null;
         Throwable error = null;
         try {
+            shortSpinBeforeLoad();
             SymbolLookup lib = SymbolLookup.libraryLookup(libraryPath(), Arena.global());
             Linker linker = Linker.nativeLinker();
             Linker.Option critical = Linker.Option.critical(true);
@@ -73,6 +74,24 @@ final class OpenBlas {
 
     private OpenBlas() {}
 
+    /**
+     * OpenBLAS's worker threads spin for 2^28 cycles (~0.1 s) after each threaded call before they sleep,
+     * taking a core from the kernels that follow; {@code OPENBLAS_THREAD_TIMEOUT=4} (its minimum, 2^4
+     * cycles) makes them sleep at once. OpenBLAS reads the variable when it loads, so it is set in this
+     * process's environment first, unless the user set it.
+     */
+    private static void shortSpinBeforeLoad() throws Throwable {
+        if (System.getenv("OPENBLAS_THREAD_TIMEOUT") != null) return;
+        Linker linker = Linker.nativeLinker();
+        var setenv = linker.defaultLookup().find("setenv");
+        if (setenv.isEmpty()) return;
+        MethodHandle h = linker.downcallHandle(setenv.get(), FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+        try (Arena a = Arena.ofConfined()) {
+            int rc = (int) h.invokeExact(a.allocateFrom("OPENBLAS_THREAD_TIMEOUT"), a.allocateFrom("4"), 0);
+            if (rc != 0) throw new IllegalStateException("setenv OPENBLAS_THREAD_TIMEOUT failed: " + rc);
+        }
+    }
+
     /** Whether the native library loaded; when not, {@link #loadError()} says why. */
     static boolean available() { return LOAD_ERROR == null; }
 
@@ -101,6 +120,30 @@ final class OpenBlas {
             return (int) GET_THREADS.invokeExact();
         } catch (Throwable t) {
             throw new IllegalStateException("openblas_get_num_threads failed", t);
+        }
+    }
+
+    /**
+     * {@link #sgemm} on {@code threads} OpenBLAS threads, then back to one: for a single large product
+     * OpenBLAS's own threading (which shares packed panels between its threads) beats two independent
+     * half-products. Callers must not run this from two threads at once.
+     */
+    static void sgemmThreaded(int threads, boolean transA, boolean transB, int m, int n, int k, float alpha,
+                              float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                              float beta, float[] c, int cOff, int ldc) {
+        setThreads(threads);
+        try {
+            sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+        } finally {
+            setThreads(1);
+        }
+    }
+
+    private static void setThreads(int threads) {
+        try {
+            SET_THREADS.invokeExact(threads);
+        } catch (Throwable t) {
+            throw new IllegalStateException("openblas_set_num_threads failed", t);
         }
     }
 
