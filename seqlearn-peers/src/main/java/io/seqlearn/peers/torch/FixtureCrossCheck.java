@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Re-runs the committed PyTorch fixtures (made with Python torch 1.13.1) through libtorch 2.7.1 via DJL,
+ * Re-runs the committed PyTorch fixtures (inputs drawn with Python torch 1.13.1) through libtorch 2.7.1 via DJL,
  * offline, in float64: every file's computation is rebuilt from libtorch ops with the file's own inputs,
  * parameters and cotangents, and every stored output and gradient is compared. One line per file (largest
  * |difference| and the tensor it is in), a summary per folder, exit code 1 if any tensor exceeds its tolerance
@@ -24,7 +24,13 @@ import java.util.stream.Stream;
  * {@code transformer/} ({@link TransformerFixtures}), {@code optim/} ({@link OptimFixtures}), {@code e2e/}
  * ({@link E2eFixtures}). {@code metrics/bleu.json} is sacrebleu output, not PyTorch, and is not re-run.
  *
- * <p>Usage: {@code FixtureCrossCheck seqlearn-core/src/test/resources/fixtures [folder ...]}
+ * <p>{@code --write} (regeneration): every file that passes is rewritten by {@link FixtureWriter} with libtorch's
+ * values in place of the stored outputs and gradients (inputs copied unchanged, metadata naming the generator);
+ * a file that fails is left alone and the run exits 1. Files whose compared values were computed in Java rather
+ * than libtorch (the LR schedules) are kept as they are. The per-folder worst |diff| of such a run is the largest
+ * change made to any stored tensor; a check run afterwards gives 0.
+ *
+ * <p>Usage: {@code FixtureCrossCheck seqlearn-core/src/test/resources/fixtures [--write] [folder ...]}
  */
 public final class FixtureCrossCheck {
     /** The folders in the order they are checked. */
@@ -35,26 +41,30 @@ public final class FixtureCrossCheck {
     }
 
     public static void main(String[] args) throws Exception {
-        Path root = Path.of(args.length > 0 ? args[0] : "seqlearn-core/src/test/resources/fixtures");
-        List<String> folders = args.length > 1 ? List.of(args).subList(1, args.length) : FOLDERS;
+        List<String> rest = new ArrayList<>(List.of(args));
+        boolean write = rest.remove("--write");
+        Path root = Path.of(rest.isEmpty() ? "seqlearn-core/src/test/resources/fixtures" : rest.remove(0));
+        List<String> folders = rest.isEmpty() ? FOLDERS : rest;
         Map<String, String> summaries = new LinkedHashMap<>();
         boolean ok = true;
         try (NDManager base = NDManager.newBaseManager("PyTorch")) {
+            String version = Engine.getEngine("PyTorch").getVersion();
             for (String folder : folders) {
-                FolderResult r = checkFolder(root.resolve(folder), folder, base);
+                FolderResult r = checkFolder(root.resolve(folder), folder, base, write ? version : null);
                 summaries.put(folder, r.summary());
                 ok &= r.ok();
             }
+            System.out.println();
+            System.out.printf(Locale.ROOT, "libtorch %s (DJL %s) vs fixtures, float64%s:%n", version, Engine.getDjlVersion(),
+                    write ? " (--write: |diff| = change written)" : "");
         }
-        String version = Engine.getEngine("PyTorch").getVersion();
-        System.out.println();
-        System.out.printf(Locale.ROOT, "libtorch %s (DJL %s) vs fixtures, float64:%n", version, Engine.getDjlVersion());
         summaries.forEach((k, v) -> System.out.printf(Locale.ROOT, "  %-12s %s%n", k + "/", v));
         System.out.println(ok ? "ALL WITHIN TOLERANCE" : "FAILED");
         System.exit(ok ? 0 : 1);
     }
 
-    private static FolderResult checkFolder(Path dir, String folder, NDManager base) throws Exception {
+    /** Checks every file of one folder; with {@code writeAs} (the libtorch version) also rewrites each passing file. */
+    private static FolderResult checkFolder(Path dir, String folder, NDManager base, String writeAs) throws Exception {
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
             files = s.filter(p -> p.getFileName().toString().endsWith(".safetensors")).sorted().toList();
@@ -72,7 +82,15 @@ public final class FixtureCrossCheck {
                     r.failed.add(f.name());
                     continue;
                 }
-                r.add(f);
+                if (r.add(f) && writeAs != null) {
+                    if (f.computedInJava()) {
+                        r.kept++;
+                        System.out.println("    kept as is: computed in Java, not by libtorch");
+                    } else {
+                        FixtureWriter.write(p, f, writeAs, Engine.getDjlVersion());
+                        r.written++;
+                    }
+                }
             }
         }
         return r;
@@ -94,13 +112,14 @@ public final class FixtureCrossCheck {
 
     /** Per folder: files, tensors compared, the worst difference at the default tolerance, failures. */
     private static final class FolderResult {
-        int files, tensors;
+        int files, tensors, written, kept;
         double worst;
         String worstWhere = "";
         final Map<String, Double> loose = new LinkedHashMap<>();
         final List<String> failed = new ArrayList<>();
 
-        void add(FixtureFile f) {
+        /** Records one checked file and prints its line; true if it passed. */
+        boolean add(FixtureFile f) {
             files++;
             double fileWorst = 0;
             String fileWorstName = "";
@@ -133,7 +152,9 @@ public final class FixtureCrossCheck {
             }
             if (!bad.isEmpty()) System.out.println("    OVER TOLERANCE: " + bad);
             if (!untouched.isEmpty()) System.out.println("    NOT CHECKED (stored but unused): " + untouched);
-            if (!bad.isEmpty() || !untouched.isEmpty() || f.diffs().isEmpty()) failed.add(f.name());
+            boolean passed = bad.isEmpty() && untouched.isEmpty() && !f.diffs().isEmpty();
+            if (!passed) failed.add(f.name());
+            return passed;
         }
 
         boolean ok() { return failed.isEmpty() && files > 0; }
@@ -145,6 +166,7 @@ public final class FixtureCrossCheck {
                 double l = loose.values().stream().mapToDouble(Double::doubleValue).max().orElse(0);
                 s += String.format(Locale.ROOT, "; %d tensors at a looser tol, worst %s", loose.size(), fmt(l));
             }
+            if (written + kept > 0) s += String.format(Locale.ROOT, "; written %d, kept %d", written, kept);
             return s + (failed.isEmpty() ? "" : "; FAILED: " + failed);
         }
     }

@@ -26,6 +26,10 @@ import java.util.Set;
  * {@link #compare}; {@link #untouched()} then names every stored tensor that was neither read nor compared, so
  * that no stored output or gradient can be skipped silently.
  *
+ * <p>It also keeps the file as read ({@link #source()}) and, for every compared tensor, the values libtorch
+ * computed ({@link #computed}), so that {@link FixtureWriter} can store libtorch's results in place of the old
+ * ones.
+ *
  * <p>Difference = max over elements of |got − want| (absolute; the fixture values are O(1)); equal infinities
  * count as 0, a NaN on one side only or a shape mismatch as +∞.
  */
@@ -40,17 +44,21 @@ final class FixtureFile {
     private final Set<String> read = new LinkedHashSet<>();
     private final Map<String, Double> diffs = new LinkedHashMap<>();
     private final Map<String, Double> tolerances = new LinkedHashMap<>();
+    private final Map<String, double[]> computed = new LinkedHashMap<>();
+    private final SafeTensorsFile source;
+    private boolean computedInJava;
 
-    private FixtureFile(String name, JsonNode config, NDManager manager) {
+    private FixtureFile(String name, JsonNode config, NDManager manager, SafeTensorsFile source) {
         this.name = name;
         this.config = config;
         this.manager = manager;
+        this.source = source;
     }
 
     static FixtureFile open(Path file, NDManager m) throws IOException {
         SafeTensorsFile sf = SafeTensors.read(file);
         String cfg = sf.metadata().getOrDefault("config", "{}");
-        FixtureFile f = new FixtureFile(file.getFileName().toString(), new ObjectMapper().readTree(cfg), m);
+        FixtureFile f = new FixtureFile(file.getFileName().toString(), new ObjectMapper().readTree(cfg), m, sf);
         sf.tensors().forEach((k, v) -> f.tensors.put(k, toNd(m, v)));
         return f;
     }
@@ -60,6 +68,9 @@ final class FixtureFile {
     JsonNode config() { return config; }
 
     NDManager manager() { return manager; }
+
+    /** The file as it was read: its tensors (in file order) and metadata, untouched. */
+    SafeTensorsFile source() { return source; }
 
     boolean has(String tensor) { return tensors.containsKey(tensor); }
 
@@ -95,7 +106,9 @@ final class FixtureFile {
             d = Double.POSITIVE_INFINITY;
             System.out.printf("  %s: %s shape %s, stored %s%n", name, tensor, got == null ? "none" : got.getShape(), want.getShape());
         } else {
-            d = maxAbsDiff(got.toType(DataType.FLOAT64, false).toDoubleArray(), want.toType(DataType.FLOAT64, false).toDoubleArray());
+            double[] g = got.toType(DataType.FLOAT64, false).toDoubleArray();
+            d = maxAbsDiff(g, want.toType(DataType.FLOAT64, false).toDoubleArray());
+            computed.put(tensor, g);
         }
         diffs.put(tensor, d);
         tolerances.put(tensor, tol);
@@ -120,7 +133,21 @@ final class FixtureFile {
         double[] w = want.toDoubleArray();
         diffs.put(tensor, w.length == got.length ? maxAbsDiff(got, w) : Double.POSITIVE_INFINITY);
         tolerances.put(tensor, TOL);
+        computed.put(tensor, got.clone());
+        computedInJava = true;
     }
+
+    /**
+     * True when some compared tensor was computed in Java doubles rather than by libtorch (the LR schedules:
+     * Python float arithmetic in PyTorch, no libtorch op), so the file's values are not libtorch's to store.
+     */
+    boolean computedInJava() { return computedInJava; }
+
+    /** What the check computed for a compared tensor, row-major as float64; null if not compared or misshapen. */
+    double[] computed(String tensor) { return computed.get(tensor); }
+
+    /** Stored tensors read as inputs (not compared). */
+    Set<String> inputs() { return Set.copyOf(read); }
 
     /** Stored tensors that were neither read as input nor compared. */
     List<String> untouched() {

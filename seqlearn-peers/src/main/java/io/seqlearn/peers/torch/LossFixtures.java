@@ -76,11 +76,16 @@ final class LossFixtures {
         return loss.mul(1 - eps).add(reduce(smooth, reduction, count).mul(eps / classes));
     }
 
+    /**
+     * Mean = sum / count with the count in the loss's own dtype, as ATen's nll_loss divides by total_weight in
+     * scalar_t: DJL's {@code div(double)} would make a float64 0-d operand, and two 0-d tensors promote, so a
+     * float32 loss (e2e's float32 run) would come out float64.
+     */
     private static NDArray reduce(NDArray perItem, String reduction, double count) {
         return switch (reduction) {
             case "none" -> perItem;
             case "sum" -> perItem.sum();
-            default -> perItem.sum().div(count);
+            default -> perItem.sum().div(perItem.getManager().create(count).toType(perItem.getDataType(), false));
         };
     }
 
