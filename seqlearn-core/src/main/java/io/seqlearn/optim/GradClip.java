@@ -90,6 +90,7 @@ public final class GradClip {
     private static double norm(Tensor g, double p) {
         int n = g.numel(), off = g.offset();
         boolean f = g.dtype() == DType.F32;
+        if (f && p == 2) return l2F32(g.dataF(), off, n);
         float[] a = f ? g.dataF() : null;
         double[] d = f ? null : g.dataD();
         double max = 0, sum = 0;
@@ -106,6 +107,29 @@ public final class GradClip {
             sum += x * x;
         }
         return max * Math.sqrt(sum);
+    }
+
+    /**
+     * One pass for float gradients: a float squared cannot overflow a double, so the double path's
+     * rescaling by the maximum (a second pass with a division per element) is not needed. Four
+     * accumulators in a fixed order keep the result independent of JIT tier and thread count.
+     */
+    private static double l2F32(float[] a, int off, int n) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int i = 0;
+        for (; i + 4 <= n; i += 4) {
+            double x0 = a[off + i], x1 = a[off + i + 1], x2 = a[off + i + 2], x3 = a[off + i + 3];
+            s0 += x0 * x0;
+            s1 += x1 * x1;
+            s2 += x2 * x2;
+            s3 += x3 * x3;
+        }
+        for (; i < n; i++) {
+            double x = a[off + i];
+            s0 += x * x;
+        }
+        double sum = (s0 + s1) + (s2 + s3);
+        return Math.sqrt(sum);   // NaN or ±Inf in the gradient propagate (Inf² = Inf; NaN stays NaN)
     }
 
     private static void scale(Tensor g, double coef) {
