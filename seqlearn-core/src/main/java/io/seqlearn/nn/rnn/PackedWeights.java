@@ -30,10 +30,12 @@ final class PackedWeights {
         this.forward = new float[unitBlocks * gates * out * 16];
         for (int ub = 0; ub < unitBlocks; ub++) {
             for (int g = 0; g < gates; g++) {
-                int base = (ub * gates + g) * out * 16;
-                for (int u = 0; u < 16 && 16 * ub + u < hidden; u++) {
-                    int row = (g * hidden + 16 * ub + u) * out;
-                    for (int q = 0; q < out; q++) forward[base + q * 16 + u] = w[row + q];
+                int base = (ub * gates + g) * out * 16, units = Math.min(16, hidden - 16 * ub);
+                int row0 = (g * hidden + 16 * ub) * out;
+                // write the panel in order (16 read streams, one per unit row) rather than scatter with stride 16
+                for (int q = 0; q < out; q++) {
+                    int o = base + q * 16;
+                    for (int u = 0; u < units; u++) forward[o + u] = w[row0 + u * out + q];
                 }
             }
         }
