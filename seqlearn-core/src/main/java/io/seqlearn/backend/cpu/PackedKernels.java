@@ -19,15 +19,38 @@ import jdk.incubator.vector.VectorSpecies;
  * it beat 4 × 24 (which spills in C2), 4 × 16, a 2× hand-unrolled 6 × 16 and a variant reading a packed
  * copy of A. Every lane is {@code Math.fma(a, w, acc)} in order of p, so the result of an element does
  * not depend on which kernel, thread or tile computed it.
+ *
+ * <p>Public for the library's fused layers (the recurrent step of {@code io.seqlearn.nn.rnn} packs its own
+ * panels and calls {@link #tile}); not a stable API.
  */
-final class PackedKernels {
+public final class PackedKernels {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
-    static final int NR = 16;
+    /** Columns of a packed panel (two AVX2 vectors). */
+    public static final int NR = 16;
 
     private PackedKernels() {}
 
+    /**
+     * Rows [0, rows) of C (from {@code cOff}, stride {@code ldc}) = A's rows (from {@code aOff}, stride
+     * {@code lda}) · the packed panel at {@code w[wOff]} of depth {@code kc}, overwriting C: blocks of 6,
+     * then 4, 2 and 1 rows.
+     */
+    public static void tile(int rows, int kc, float[] a, int aOff, int lda, float[] w, int wOff, float[] c, int cOff, int ldc) {
+        int r = 0;
+        for (; r + 6 <= rows; r += 6) k6x16(kc, a, aOff + r * lda, lda, w, wOff, c, cOff + r * ldc, ldc, false);
+        if (r + 4 <= rows) {
+            k4x16(kc, a, aOff + r * lda, lda, w, wOff, c, cOff + r * ldc, ldc, false);
+            r += 4;
+        }
+        if (r + 2 <= rows) {
+            k2x16(kc, a, aOff + r * lda, lda, w, wOff, c, cOff + r * ldc, ldc, false);
+            r += 2;
+        }
+        if (r < rows) k1x16(kc, a, aOff + r * lda, lda, w, wOff, c, cOff + r * ldc, ldc, false);
+    }
+
     /** Rows [0, 6) of the tile: see the class comment for the arguments. */
-    static void k6x16(int kc, float[] a, int aOff, int lda, float[] w, int wOff,
+    public static void k6x16(int kc, float[] a, int aOff, int lda, float[] w, int wOff,
                        float[] c, int cOff, int ldc, boolean load) {
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31, c40, c41, c50, c51;
         if (load) {
@@ -85,7 +108,7 @@ final class PackedKernels {
     }
 
     /** Rows [0, 4) of the tile: see the class comment for the arguments. */
-    static void k4x16(int kc, float[] a, int aOff, int lda, float[] w, int wOff,
+    public static void k4x16(int kc, float[] a, int aOff, int lda, float[] w, int wOff,
                        float[] c, int cOff, int ldc, boolean load) {
         FloatVector c00, c01, c10, c11, c20, c21, c30, c31;
         if (load) {
@@ -129,7 +152,7 @@ final class PackedKernels {
     }
 
     /** Rows [0, 2) of the tile: see the class comment for the arguments. */
-    static void k2x16(int kc, float[] a, int aOff, int lda, float[] w, int wOff,
+    public static void k2x16(int kc, float[] a, int aOff, int lda, float[] w, int wOff,
                        float[] c, int cOff, int ldc, boolean load) {
         FloatVector c00, c01, c10, c11;
         if (load) {
@@ -159,7 +182,7 @@ final class PackedKernels {
     }
 
     /** Rows [0, 1) of the tile: see the class comment for the arguments. */
-    static void k1x16(int kc, float[] a, int aOff, int lda, float[] w, int wOff,
+    public static void k1x16(int kc, float[] a, int aOff, int lda, float[] w, int wOff,
                        float[] c, int cOff, int ldc, boolean load) {
         FloatVector c00, c01;
         if (load) {
