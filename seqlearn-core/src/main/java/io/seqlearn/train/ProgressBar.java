@@ -31,6 +31,9 @@ public final class ProgressBar {
     private long lastDraw;
 
     /** {@code clock} returns nanoseconds (System::nanoTime; tests pass a fake). */
+    /** Steps reported so far in this epoch (by {@link #update}). */
+    private int done;
+
     public ProgressBar(PrintStream out, Verbosity verbosity, LongSupplier clock) {
         this.out = out;
         this.verbosity = verbosity;
@@ -44,6 +47,7 @@ public final class ProgressBar {
         this.epoch = epoch;
         this.epochs = epochs;
         this.steps = steps;
+        this.done = 0;
         this.start = clock.getAsLong();
         this.lastDraw = Long.MIN_VALUE;
         if (verbosity == Verbosity.PROGRESS_BAR) out.println("Epoch " + (epoch + 1) + "/" + epochs);
@@ -51,6 +55,7 @@ public final class ProgressBar {
 
     /** After step {@code done} (1-based count) with running logs and the samples/tokens seen so far. */
     public void update(int done, Map<String, Double> logs, long samples, long tokens) {
+        this.done = done;
         if (verbosity != Verbosity.PROGRESS_BAR) return;
         long now = clock.getAsLong();
         if (done < steps && lastDraw != Long.MIN_VALUE && now - lastDraw < REDRAW_NANOS) return;
@@ -62,12 +67,16 @@ public final class ProgressBar {
         out.flush();
     }
 
-    /** Ends the epoch with its final logs (including validation). */
+    /**
+     * Ends the epoch with its final logs (including validation). An epoch cut short (a wall-clock budget)
+     * shows the steps it really ran, e.g. 120/948, not a full bar.
+     */
     public void epochEnd(Map<String, Double> logs, long samples, long tokens) {
         if (verbosity == Verbosity.SILENT) return;
         double elapsed = (clock.getAsLong() - start) / 1e9;
-        String perStep = steps == 0 ? "" : " " + Math.round(elapsed * 1000 / steps) + "ms/step";
-        String line = counter(steps) + " " + bar(steps) + " - " + duration(elapsed) + perStep + fields(logs)
+        int ran = done > 0 ? Math.min(done, steps) : steps;
+        String perStep = ran == 0 ? "" : " " + Math.round(elapsed * 1000 / ran) + "ms/step";
+        String line = counter(ran) + " " + bar(ran) + " - " + duration(elapsed) + perStep + fields(logs)
                 + rate(samples, tokens, elapsed);
         if (verbosity == Verbosity.PROGRESS_BAR) out.println("\r" + line);
         else out.println("Epoch " + (epoch + 1) + "/" + epochs + " " + line);

@@ -34,11 +34,24 @@ class ProgressBarTest {
         now = 2_000_000_000L;
         bar.update(3, logs(0.7), 96, 1920);
         now = 4_000_000_000L;
+        bar.update(4, logs(0.6), 128, 2560);
         bar.epochEnd(logs(0.6), 128, 2560);
         assertEquals("Epoch 3/10\n"
                 + "\r1/4 [=======>......................] - ETA: 3s - loss: 0.9000 - accuracy: 0.5000 - 640 tokens/s"
                 + "\r3/4 [======================>.......] - ETA: 1s - loss: 0.7000 - accuracy: 0.5000 - 960 tokens/s"
+                + "\r4/4 [==============================] - ETA: 0s - loss: 0.6000 - accuracy: 0.5000 - 640 tokens/s"
                 + "\r4/4 [==============================] - 4s 1000ms/step - loss: 0.6000 - accuracy: 0.5000 - 640 tokens/s\n", text());
+    }
+
+    @Test void anEpochCutShortShowsTheStepsItRan() {
+        ProgressBar bar = new ProgressBar(out, Verbosity.ONE_LINE_PER_EPOCH, () -> now);
+        bar.epochBegin(0, 1, 10);
+        for (int i = 1; i <= 4; i++) {
+            now += 250_000_000L;
+            bar.update(i, logs(1.0 / i), i * 8L, 0);
+        }
+        bar.epochEnd(logs(0.25), 32, 0);   // e.g. the wall-clock budget ran out after 4 of 10 steps
+        assertEquals("Epoch 1/1  4/10 [============>.................] - 1s 250ms/step - loss: 0.2500 - accuracy: 0.5000 - 32 samples/s\n", text());
     }
 
     @Test void oneLinePerEpochForLogsAndSilentMode() {
