@@ -1,5 +1,6 @@
 package io.seqlearn.layers;
 
+import io.seqlearn.tensor.Seeds;
 import io.seqlearn.nn.Module;
 import io.seqlearn.tensor.DType;
 import io.seqlearn.tensor.Rng;

@@ -1,5 +1,6 @@
 package io.seqlearn.layers;
 
+import io.seqlearn.tensor.Seeds;
 import io.seqlearn.nn.rnn.RecurrentLayer;
 import io.seqlearn.nn.rnn.RecurrentOutput;
 import io.seqlearn.tensor.Rng;

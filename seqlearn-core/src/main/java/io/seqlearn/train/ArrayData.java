@@ -1,5 +1,7 @@
 package io.seqlearn.train;
 
+import io.seqlearn.data.TrainingData;
+import io.seqlearn.data.Batch;
 import io.seqlearn.tensor.DType;
 import io.seqlearn.tensor.ShapeException;
 import io.seqlearn.tensor.Shapes;

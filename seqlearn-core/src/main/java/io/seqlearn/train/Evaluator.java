@@ -1,5 +1,7 @@
 package io.seqlearn.train;
 
+import io.seqlearn.data.TrainingData;
+import io.seqlearn.data.Batch;
 import io.seqlearn.metrics.Metric;
 import io.seqlearn.autograd.GradMode;
 import io.seqlearn.loss.Loss;

@@ -1,8 +1,10 @@
 package io.seqlearn.train;
 
+import io.seqlearn.data.TrainingData;
+import io.seqlearn.data.Batch;
 import io.seqlearn.metrics.Metric;
 import io.seqlearn.autograd.GradMode;
-import io.seqlearn.layers.Seeds;
+import io.seqlearn.tensor.Seeds;
 import io.seqlearn.loss.Loss;
 import io.seqlearn.optim.GradClip;
 import io.seqlearn.optim.Optimizer;

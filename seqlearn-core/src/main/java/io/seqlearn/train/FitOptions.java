@@ -1,5 +1,6 @@
 package io.seqlearn.train;
 
+import io.seqlearn.data.TrainingData;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;

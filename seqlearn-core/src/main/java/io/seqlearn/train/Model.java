@@ -1,9 +1,10 @@
 package io.seqlearn.train;
 
+import io.seqlearn.data.TrainingData;
 import io.seqlearn.metrics.Metric;
 import io.seqlearn.layers.Layer;
 import io.seqlearn.layers.LayerRegistry;
-import io.seqlearn.layers.Seeds;
+import io.seqlearn.tensor.Seeds;
 import io.seqlearn.layers.SymbolicTensor;
 import io.seqlearn.loss.Loss;
 import io.seqlearn.nn.Module;

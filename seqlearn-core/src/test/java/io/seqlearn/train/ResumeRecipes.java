@@ -1,5 +1,6 @@
 package io.seqlearn.train;
 
+import io.seqlearn.data.TrainingData;
 import io.seqlearn.data.loader.ClassificationData;
 import io.seqlearn.data.loader.DataLoader;
 import io.seqlearn.layers.Dense;

@@ -2,8 +2,8 @@ package io.seqlearn.data.loader;
 
 import io.seqlearn.tensor.Rng;
 import io.seqlearn.tensor.Tensor;
-import io.seqlearn.train.Batch;
-import io.seqlearn.train.TrainingData;
+import io.seqlearn.data.Batch;
+import io.seqlearn.data.TrainingData;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,8 +3,8 @@ package io.seqlearn.data.loader;
 import io.seqlearn.data.series.TimeSeriesWindows;
 import io.seqlearn.tensor.DType;
 import io.seqlearn.tensor.Rng;
-import io.seqlearn.train.Batch;
-import io.seqlearn.train.TrainingData;
+import io.seqlearn.data.Batch;
+import io.seqlearn.data.TrainingData;
 
 import java.util.List;
 import java.util.Map;

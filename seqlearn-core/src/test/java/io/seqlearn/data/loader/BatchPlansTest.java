@@ -4,7 +4,7 @@ import io.seqlearn.tensor.DType;
 import io.seqlearn.tensor.Rng;
 import io.seqlearn.tensor.Tensors;
 import io.seqlearn.train.ArrayData;
-import io.seqlearn.train.TrainingData;
+import io.seqlearn.data.TrainingData;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

@@ -1,13 +1,13 @@
 package io.seqlearn.data.loader;
 
-import io.seqlearn.layers.Seeds;
+import io.seqlearn.tensor.Seeds;
 import io.seqlearn.tensor.DType;
 import io.seqlearn.tensor.Rng;
 import io.seqlearn.tensor.Tensor;
 import io.seqlearn.tensor.Tensors;
 import io.seqlearn.train.ArrayData;
-import io.seqlearn.train.Batch;
-import io.seqlearn.train.TrainingData;
+import io.seqlearn.data.Batch;
+import io.seqlearn.data.TrainingData;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;

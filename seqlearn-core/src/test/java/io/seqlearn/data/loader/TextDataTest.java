@@ -2,7 +2,7 @@ package io.seqlearn.data.loader;
 
 import io.seqlearn.tensor.DType;
 import io.seqlearn.tensor.Rng;
-import io.seqlearn.train.Batch;
+import io.seqlearn.data.Batch;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

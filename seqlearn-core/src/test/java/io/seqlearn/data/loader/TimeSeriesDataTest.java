@@ -6,11 +6,11 @@ import io.seqlearn.loss.MSELoss;
 import io.seqlearn.optim.SGD;
 import io.seqlearn.tensor.DType;
 import io.seqlearn.tensor.Tensor;
-import io.seqlearn.train.Batch;
+import io.seqlearn.data.Batch;
 import io.seqlearn.train.FitOptions;
 import io.seqlearn.train.History;
 import io.seqlearn.train.Sequential;
-import io.seqlearn.train.TrainingData;
+import io.seqlearn.data.TrainingData;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.seqlearn.train;
+package io.seqlearn.data;
 
 import io.seqlearn.tensor.Rng;
 

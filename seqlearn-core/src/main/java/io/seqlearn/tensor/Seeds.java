@@ -1,4 +1,4 @@
-package io.seqlearn.layers;
+package io.seqlearn.tensor;
 
 /**
  * Derives independent seeds from a run seed and counters, so every random stream of a training run
