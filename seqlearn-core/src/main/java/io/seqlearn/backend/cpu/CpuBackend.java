@@ -132,11 +132,15 @@ public final class CpuBackend implements Backend, AutoCloseable {
             KernelChecks.gemm("sgemm", transA, transB, m, n, k, a.length, aOffs[i], lda, b.length, bOffs[i], ldb,
                     c.length, cOffs[i], ldc);
         }
-        boolean whole = batchWhole(count, m, n, k);
-        pool.parallelRange(count, whole ? 1 : count, 1, (from, to) -> {
+        if (!batchWhole(count, m, n, k)) {   // few large products: one at a time, each split over the pool
+            for (int i = 0; i < count; i++) {
+                sgemmChecked(true, transA, transB, m, n, k, alpha, a, aOffs[i], lda, b, bOffs[i], ldb, beta, c, cOffs[i], ldc);
+            }
+            return;
+        }
+        pool.parallelRange(count, 1, 1, (from, to) -> {
             for (int i = from; i < to; i++) {
-                sgemmChecked(!whole, transA, transB, m, n, k, alpha, a, aOffs[i], lda, b, bOffs[i], ldb,
-                        beta, c, cOffs[i], ldc);
+                sgemmChecked(false, transA, transB, m, n, k, alpha, a, aOffs[i], lda, b, bOffs[i], ldb, beta, c, cOffs[i], ldc);
             }
         });
     }
@@ -150,11 +154,15 @@ public final class CpuBackend implements Backend, AutoCloseable {
             KernelChecks.gemm("dgemm", transA, transB, m, n, k, a.length, aOffs[i], lda, b.length, bOffs[i], ldb,
                     c.length, cOffs[i], ldc);
         }
-        boolean whole = batchWhole(count, m, n, k);
-        pool.parallelRange(count, whole ? 1 : count, 1, (from, to) -> {
+        if (!batchWhole(count, m, n, k)) {   // few large products: one at a time, each split over the pool
+            for (int i = 0; i < count; i++) {
+                dgemmChecked(true, transA, transB, m, n, k, alpha, a, aOffs[i], lda, b, bOffs[i], ldb, beta, c, cOffs[i], ldc);
+            }
+            return;
+        }
+        pool.parallelRange(count, 1, 1, (from, to) -> {
             for (int i = from; i < to; i++) {
-                dgemmChecked(!whole, transA, transB, m, n, k, alpha, a, aOffs[i], lda, b, bOffs[i], ldb,
-                        beta, c, cOffs[i], ldc);
+                dgemmChecked(false, transA, transB, m, n, k, alpha, a, aOffs[i], lda, b, bOffs[i], ldb, beta, c, cOffs[i], ldc);
             }
         });
     }
