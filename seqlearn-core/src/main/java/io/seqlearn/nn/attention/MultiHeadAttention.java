@@ -1,5 +1,6 @@
 package io.seqlearn.nn.attention;
 
+import io.seqlearn.autograd.Node;
 import io.seqlearn.nn.Init;
 import io.seqlearn.nn.Linear;
 import io.seqlearn.nn.Module;
@@ -98,6 +99,10 @@ public class MultiHeadAttention extends Module {
         Tensor q = batchFirst ? query : swap(query), k = self ? q : batchFirst ? key : swap(key);
         Tensor v = self ? q : batchFirst ? value : swap(value);
         checkInputs(q, k, v);
+        if (self && inProjWeight != null) {
+            AttentionOutput r = packedSelfAttention(q, args);
+            if (r != null) return batchFirst ? r : new AttentionOutput(swap(r.output()), r.weights());
+        }
         Tensor[] heads = self && inProjWeight != null ? projectPacked(q) : new Tensor[]{
                 projectQueryHeads(q), projectHeads(k, 1), projectHeads(v, 2)};
         int b = q.size(0), l = q.size(1), s = k.size(1);
@@ -106,6 +111,38 @@ public class MultiHeadAttention extends Module {
         if (args.attnMask() != null) masks.add(attnMaskBias(args.attnMask(), b, l, s, q.dtype()));
         AttentionOutput r = attendHeads(heads[0], heads[1], heads[2], masks, args.isCausal(), args.weights());
         return batchFirst ? r : new AttentionOutput(swap(r.output()), r.weights());
+    }
+
+    /**
+     * Self-attention in training (or when weights are asked for) straight on the packed projection
+     * ({@link PackedHeads}); null when the memory-efficient no-grad path applies instead.
+     */
+    private AttentionOutput packedSelfAttention(Tensor x, Args args) {
+        boolean drop = isTraining() && dropout > 0;
+        int b = x.size(0), l = x.size(1);
+        List<Tensor> masks = new ArrayList<>();
+        if (args.keyPaddingMask() != null) masks.add(keyPaddingBias(args.keyPaddingMask(), b, l, x.dtype()));
+        if (args.attnMask() != null) masks.add(attnMaskBias(args.attnMask(), b, l, l, x.dtype()));
+        Tensor[] all = new Tensor[masks.size() + 3];
+        all[0] = x;
+        all[1] = inProjWeight;
+        all[2] = inProjBias;
+        for (int i = 0; i < masks.size(); i++) all[3 + i] = masks.get(i);
+        if (!drop && args.weights() == AttentionWeights.NONE && !Node.needsGrad(all)) return null;
+        Tensor qkv = F.linear(x, inProjWeight, inProjBias);
+        Tensor w = MaskedSoftmax.apply(PackedHeads.scores(qkv, numHeads), 1.0 / Math.sqrt(headDim), args.isCausal(),
+                masks.toArray(new Tensor[0]));
+        if (drop) {
+            Tensor keep = Tensors.bernoulli(w.dtype(), dropoutRng, 1 - dropout, w.shapeRef());
+            w = w.mul(keep.mul(1.0 / (1 - dropout)));
+        }
+        Tensor out = outProj.forward(PackedHeads.mix(w, qkv, numHeads));
+        Tensor weights = switch (args.weights()) {
+            case NONE -> null;
+            case AVERAGED -> w.mean(1, false);
+            case PER_HEAD -> w;
+        };
+        return new AttentionOutput(out, weights);
     }
 
     private static Tensor swap(Tensor x) {

@@ -14,7 +14,8 @@ import static io.seqlearn.nn.rnn.FastCells.load;
  *       ({@link PackedWeights#backward}).</li>
  * </ol>
  * "direct" holds what reaches h_{t−1} without W_hh: the final-state gradient until a sequence's last step
- * and GRU's dh·z. On return, {@code dhRun} and {@code dc} hold dL/dh0 and dL/dc0 in running-row order.
+ * and GRU's dh·z. With enough rows each thread runs both phases of every step for its own group of batch
+ * rows ({@link RowGroups}, no barrier); otherwise {@link StepScheduler} spreads each phase's blocks. On return, {@code dhRun} and {@code dc} hold dL/dh0 and dL/dc0 in running-row order.
  */
 final class FastDirectionBackward {
     private final StepPlan plan;
@@ -28,6 +29,7 @@ final class FastDirectionBackward {
     private final int yWidth;
     private final boolean reverse;
     private final int threads;
+    private final int[] groups;
     private final int kb;
     private final int hp;
     private final float[] mask;
@@ -53,6 +55,7 @@ final class FastDirectionBackward {
         this.hp = pw.colBlocks * TileKernel.NR;
         this.threads = StepScheduler.threadsFor(be, 2.0 * batch * kind.gates() * hidden * hidden,
                 tuning.minFlopsPerThread());
+        this.groups = RowGroups.split(plan, threads, tuning.minRowsPerThread());
         this.mask = mask == null ? null : mask.f();
         this.direct = dhRun.f().clone();
         this.gemm = new float[batch * hp];
@@ -67,12 +70,24 @@ final class FastDirectionBackward {
     void run(Buf dyBuf, Buf dhRun) {
         this.dy = dyBuf == null ? null : dyBuf.f();
         int steps = plan.steps();
-        StepScheduler.run(be, threads, 0, 2 * steps,
-                seq -> (seq & 1) == 0 ? pw.unitBlocks : pw.colBlocks,
-                (seq, item, worker) -> {
-                    int s = steps - 1 - (seq >> 1);
-                    if ((seq & 1) == 0) unitBlock(s, item); else columnBlock(s, item);
-                });
+        if (groups != null) {
+            be.parallelRange(groups.length - 1, 1, (w0, w1) -> {
+                for (int w = w0; w < w1; w++) {
+                    int lo = groups[w], hi = groups[w + 1];
+                    for (int s = steps - 1; s >= 0; s--) {
+                        for (int ub = 0; ub < pw.unitBlocks; ub++) unitBlock(s, ub, lo, hi);
+                        for (int cb = 0; cb < pw.colBlocks; cb++) columnBlock(s, cb, lo, hi);
+                    }
+                }
+            });
+        } else {
+            StepScheduler.run(be, threads, 0, 2 * steps,
+                    seq -> (seq & 1) == 0 ? pw.unitBlocks : pw.colBlocks,
+                    (seq, item, worker) -> {
+                        int s = steps - 1 - (seq >> 1);
+                        if ((seq & 1) == 0) unitBlock(s, item, 0, batch); else columnBlock(s, item, 0, batch);
+                    });
+        }
         float[] out = dhRun.f();
         for (int r = 0; r < batch; r++) {
             for (int j = 0; j < hidden; j++) {
@@ -82,18 +97,20 @@ final class FastDirectionBackward {
         }
     }
 
-    private void columnBlock(int s, int cb) {
-        int n = plan.active(s);
-        for (int r0 = 0; r0 < n; r0 += TileKernel.MR) {
+    /** Columns block cb of dG·W_hh for running rows [lo, hi) of step s. */
+    private void columnBlock(int s, int cb, int lo, int hi) {
+        int n = Math.min(plan.active(s), hi);
+        for (int r0 = lo; r0 < n; r0 += TileKernel.MR) {
             int rows = Math.min(TileKernel.MR, n - r0);
             TileKernel.tile(rows, dgs, r0 * kb, kb, pw.backward, pw.backwardPanel(cb), kb, gemm,
                     r0 * hp + cb * TileKernel.NR, hp);
         }
     }
 
-    private void unitBlock(int s, int ub) {
-        int n = plan.active(s), j0 = ub * TileKernel.NR;
-        for (int r = 0; r < n; r++) {
+    /** Unit block ub of step s for running rows [lo, hi): dh, then the cell's pointwise backward. */
+    private void unitBlock(int s, int ub, int lo, int hi) {
+        int n = Math.min(plan.active(s), hi), j0 = ub * TileKernel.NR;
+        for (int r = lo; r < n; r++) {
             int row = tb[s * batch + r];
             if (j0 + TileKernel.NR <= hidden) {
                 vector(r, row, ub, j0);

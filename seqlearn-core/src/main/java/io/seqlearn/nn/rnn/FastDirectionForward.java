@@ -8,8 +8,9 @@ import static io.seqlearn.nn.rnn.FastCells.load;
  * The F32 forward stepper: W_hh packed once ({@link PackedWeights}); each step is split into blocks of 16
  * hidden units, and one block computes its G gate columns for six rows at a time with {@link TileKernel}
  * and immediately applies the cell's pointwise math to that tile while it is still in L1 (gates,
- * new c and h, the output row and, in training, the saved activations). Blocks of one step are independent,
- * so {@link StepScheduler} spreads them over threads; a step ends when all its blocks are done.
+ * new c and h, the output row and, in training, the saved activations). With enough rows each thread runs
+ * its own group of batch rows through all the steps ({@link RowGroups}, no barrier); otherwise the blocks
+ * of one step are spread over threads by {@link StepScheduler} and a step ends when all its blocks are done.
  */
 final class FastDirectionForward extends DirectionForward {
     private final CellKind kind;
@@ -17,6 +18,8 @@ final class FastDirectionForward extends DirectionForward {
     private final FastStepArgs a = new FastStepArgs();
     private final float[][] tiles;
     private final int threads;
+    /** Row-group boundaries when the threads split the batch, else null (they split each step's units). */
+    private final int[] groups;
 
     FastDirectionForward(ForwardPass fp, int l, int d, Tuning tuning) {
         super(fp, l, d);
@@ -25,6 +28,7 @@ final class FastDirectionForward extends DirectionForward {
         this.pw = new PackedWeights(whh.f(), kind.gates(), hidden, out, false);
         this.threads = StepScheduler.threadsFor(be, 2.0 * b * gates * out, tuning.minFlopsPerThread());
         this.tiles = new float[Math.max(threads, 1)][TileKernel.MR * kind.gates() * TileKernel.NR];
+        this.groups = RowGroups.split(plan, threads, tuning.minRowsPerThread());
         a.batch = b;
         a.hidden = hidden;
         a.out = out;
@@ -61,16 +65,29 @@ final class FastDirectionForward extends DirectionForward {
         a.chunked = !fp.save;
         a.chunkStart = chunkStart;
         a.y = y.f();
-        StepScheduler.run(be, threads, s0, s1, s -> pw.unitBlocks, this::block);
+        if (groups != null) {
+            be.parallelRange(groups.length - 1, 1, (w0, w1) -> {
+                for (int w = w0; w < w1; w++) {
+                    for (int s = s0; s < s1; s++) {
+                        for (int ub = 0; ub < pw.unitBlocks; ub++) block(s, ub, w, groups[w], groups[w + 1]);
+                    }
+                }
+            });
+        } else {
+            StepScheduler.run(be, threads, s0, s1, s -> pw.unitBlocks, (s, ub, w) -> block(s, ub, w, 0, plan.batch()));
+        }
     }
 
-    /** Unit block ub of step s: G tiles of six rows, each followed by the pointwise update of that tile. */
-    private void block(int s, int ub, int worker) {
-        int n = plan.active(s), tw = kind.gates() * TileKernel.NR;
+    /**
+     * Unit block ub of step s for running rows [lo, hi): G tiles of six rows, each followed by the pointwise
+     * update of that tile.
+     */
+    private void block(int s, int ub, int worker, int lo, int hi) {
+        int n = Math.min(plan.active(s), hi), tw = kind.gates() * TileKernel.NR;
         float[] prev = a.h[s & 1], next = a.h[(s + 1) & 1];
         float[] lhs = a.mask != null ? a.hMasked[s & 1] : prev;
         float[] tile = tiles[worker];
-        for (int r0 = 0; r0 < n; r0 += TileKernel.MR) {
+        for (int r0 = lo; r0 < n; r0 += TileKernel.MR) {
             int rows = Math.min(TileKernel.MR, n - r0);
             if (rows == 1) {
                 // a lone row (batch 1, or the last row of a batch): two gates per pass, see TileKernel.rowTwoPanels

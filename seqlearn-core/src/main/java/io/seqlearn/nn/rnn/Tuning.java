@@ -6,17 +6,23 @@ package io.seqlearn.nn.rnn;
  *
  * @param fastPath           use the F32 fast stepper where it applies (F32, no projection)
  * @param minFlopsPerThread  per-step work each extra thread must get before the step is split
+ * @param minRowsPerThread   batch rows each thread must get before the threads split the batch (each runs
+ *                           its own rows through every step, see {@link RowGroups}) instead of splitting
+ *                           every step's hidden units
  */
-record Tuning(boolean fastPath, double minFlopsPerThread) {
+record Tuning(boolean fastPath, double minFlopsPerThread, int minRowsPerThread) {
     /**
      * A split step costs about a microsecond of hand-over on a quiet machine; 256 KFLOP per thread is ~5 µs
      * of work. Even batch-1 inference at H = 256 splits: each core then keeps its half of W_hh (1 MB) in
      * its own L2 instead of streaming all of it from L3 every step.
      */
-    static final Tuning DEFAULT = new Tuning(true, 1 << 18);
-    static final Tuning REFERENCE = new Tuning(false, Double.POSITIVE_INFINITY);
-    static final Tuning FAST_PARALLEL = new Tuning(true, 1);
-    static final Tuning FAST_SERIAL = new Tuning(true, Double.POSITIVE_INFINITY);
+    static final Tuning DEFAULT = new Tuning(true, 1 << 18, RowGroups.MIN_ROWS_PER_THREAD);
+    static final Tuning REFERENCE = new Tuning(false, Double.POSITIVE_INFINITY, Integer.MAX_VALUE);
+    /** Every step split over the threads by hidden units (column split). */
+    static final Tuning FAST_PARALLEL = new Tuning(true, 1, Integer.MAX_VALUE);
+    /** The batch split over the threads (row split), whatever its size. */
+    static final Tuning FAST_ROWS = new Tuning(true, 1, 1);
+    static final Tuning FAST_SERIAL = new Tuning(true, Double.POSITIVE_INFINITY, Integer.MAX_VALUE);
 
     /** Whether the fast stepper applies to this stack. */
     boolean fast(RecurrentSpec spec, io.seqlearn.tensor.DType dtype) {

@@ -1,0 +1,43 @@
+package io.seqlearn.nn.rnn;
+
+/**
+ * Splits the running rows of a recurrence into one contiguous group per thread, so that each thread runs
+ * its own batch rows through every step with no barrier between steps.
+ *
+ * <p>Why: batch rows are independent in a recurrence (h_t of row r needs only h_{t−1} of row r), so a
+ * split by rows needs no synchronisation at all, whereas a split of each step's hidden units needs a barrier
+ * per step (two in the backward pass) and moves every row of h between the cores' caches each step. Each
+ * thread then streams all of W_hh per step instead of half of it; with ≥ 6 rows per thread (one register
+ * tile of {@link TileKernel}) that is a few GB/s from L3, far below its bandwidth. Batch-1 and few-row
+ * steps keep the unit split ({@link StepScheduler}).
+ *
+ * <p>Groups are balanced by work, i.e. by the sum of the rows' lengths: rows are sorted by decreasing
+ * length ({@link StepPlan}), so with ragged batches the first group holds fewer, longer rows.
+ */
+final class RowGroups {
+    /** Default rows per thread below which the unit split is used (one 6-row tile of the step kernel). */
+    static final int MIN_ROWS_PER_THREAD = TileKernel.MR;
+
+    private RowGroups() {}
+
+    /**
+     * Boundaries {@code g[0] = 0 ≤ g[1] ≤ … ≤ g[threads] = B} of the row groups, or null when the batch has
+     * fewer than {@code threads · minRowsPerThread} rows (or one thread): then the steps are split by units.
+     */
+    static int[] split(StepPlan plan, int threads, int minRowsPerThread) {
+        int b = plan.batch();
+        if (threads <= 1 || (long) b < (long) threads * minRowsPerThread) return null;
+        long total = 0;
+        for (int r = 0; r < b; r++) total += plan.length(plan.batchOf(r));
+        int[] g = new int[threads + 1];
+        g[threads] = b;
+        long acc = 0;
+        int w = 1;
+        for (int r = 0; r < b && w < threads; r++) {
+            acc += plan.length(plan.batchOf(r));
+            while (w < threads && acc * threads >= total * w) g[w++] = r + 1;
+        }
+        while (w < threads) g[w++] = b;
+        return g;
+    }
+}
