@@ -7,6 +7,9 @@ import io.seqlearn.tensor.DType;
 import io.seqlearn.tensor.ShapeException;
 import io.seqlearn.tensor.Shapes;
 import io.seqlearn.tensor.Tensor;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +29,7 @@ import java.util.List;
 public final class MaskedSoftmax {
     /** Rows are split over the backend's threads in chunks of at least this many scores. */
     private static final int GRAIN = 1 << 14;
+    private static final VectorSpecies<Float> F8 = FloatVector.SPECIES_256;
 
     private MaskedSoftmax() {}
 
@@ -65,22 +69,43 @@ public final class MaskedSoftmax {
     private static void forwardRowF32(Tensor x, int xo, BiasRows[] rows, int r, Tensor y, int yo, int limit,
                                       float scale, float[] row) {
         float[] xs = x.dataF();
-        float m = Float.NEGATIVE_INFINITY;
-        for (int j = 0; j < limit; j++) row[j] = scale * xs[xo + j];
+        int vl = F8.loopBound(limit), j = 0;
+        FloatVector sc = FloatVector.broadcast(F8, scale);
+        for (; j < vl; j += F8.length()) FloatVector.fromArray(F8, xs, xo + j).mul(sc).intoArray(row, j);
+        for (; j < limit; j++) row[j] = scale * xs[xo + j];
         for (BiasRows b : rows) {
             float[] bs = b.bias.dataF();
             int bo = b.rowOffset[r], cs = b.colStride;
-            for (int j = 0; j < limit; j++) row[j] += bs[bo + j * cs];
+            for (j = 0; j < limit; j++) row[j] += bs[bo + j * cs];
         }
-        for (int j = 0; j < limit; j++) m = Math.max(m, row[j]);
+        FloatVector mv = FloatVector.broadcast(F8, Float.NEGATIVE_INFINITY);
+        for (j = 0; j < vl; j += F8.length()) mv = mv.max(FloatVector.fromArray(F8, row, j));
+        float m = mv.reduceLanes(VectorOperators.MAX);   // max is exact in any order
+        for (j = vl; j < limit; j++) m = Math.max(m, row[j]);
         if (m == Float.NEGATIVE_INFINITY) return; // fully masked: y stays 0
-        for (int j = 0; j < limit; j++) row[j] -= m;
+        FloatVector mb = FloatVector.broadcast(F8, m);
+        for (j = 0; j < vl; j += F8.length()) FloatVector.fromArray(F8, row, j).sub(mb).intoArray(row, j);
+        for (j = vl; j < limit; j++) row[j] -= m;
         y.backend().unary(UnaryOp.EXP, row, 0, row, 0, limit);
-        double z = 0;
-        for (int j = 0; j < limit; j++) z += row[j];
-        float inv = (float) (1.0 / z);
+        FloatVector zv = FloatVector.zero(F8);
+        for (j = 0; j < vl; j += F8.length()) zv = zv.add(FloatVector.fromArray(F8, row, j));
+        double z = lanesInOrder(zv);
+        for (j = vl; j < limit; j++) z += row[j];
+        FloatVector inv = FloatVector.broadcast(F8, (float) (1.0 / z));
         float[] yf = y.dataF();
-        for (int j = 0; j < limit; j++) yf[yo + j] = row[j] * inv;
+        for (j = 0; j < vl; j += F8.length()) FloatVector.fromArray(F8, row, j).mul(inv).intoArray(yf, yo + j);
+        float invS = (float) (1.0 / z);
+        for (j = vl; j < limit; j++) yf[yo + j] = row[j] * invS;
+    }
+
+    /**
+     * The eight lanes summed left to right in double: {@code reduceLanes(ADD)} may change its order between
+     * the interpreter and C2, which would make resumed training differ from an uninterrupted run.
+     */
+    private static double lanesInOrder(FloatVector v) {
+        double s = 0;
+        for (int i = 0; i < F8.length(); i++) s += v.lane(i);
+        return s;
     }
 
     private static void forwardRow(Tensor x, int xo, BiasRows[] rows, int r, Tensor y, int yo, int limit,
@@ -115,19 +140,14 @@ public final class MaskedSoftmax {
         int n = tk == 0 ? 0 : y.numel() / tk;
         Tensor u = y.newZeros(y.shapeRef());
         int gOff = gc.offset();
+        boolean biasGrad = false;
+        for (Tensor b : biases) biasGrad |= b.requiresGrad();
+        // dx = scale·u: the scale is folded into u unless a bias needs the unscaled u as well
+        float fold = biasGrad ? 1f : (float) scale;
         if (y.dtype() == DType.F32) {
             float[] gs = gc.dataF(), ys = y.dataF(), us = u.dataF();
             y.backend().parallelRange(n, Math.max(1, GRAIN / Math.max(1, tk)), (from, to) -> {
-                for (int r = from; r < to; r++) {
-                    int o = r * tk, go = gOff + o;
-                    double dot = 0;
-                    for (int j = 0; j < tk; j++) dot += gs[go + j] * ys[o + j];
-                    float d = (float) dot;
-                    for (int j = 0; j < tk; j++) {
-                        float yj = ys[o + j];
-                        if (yj != 0) us[o + j] = yj * (gs[go + j] - d);
-                    }
-                }
+                for (int r = from; r < to; r++) backwardRowF32(gs, gOff + r * tk, ys, us, r * tk, tk, fold);
             });
         } else {
             double[] gs = gc.dataD(), ys = y.dataD(), us = u.dataD();
@@ -144,11 +164,32 @@ public final class MaskedSoftmax {
             });
         }
         Tensor[] out = new Tensor[1 + biases.length];
-        out[0] = x.requiresGrad() ? (scale == 1 ? u : u.mul(scale)) : null;
+        boolean folded = y.dtype() == DType.F32 && !biasGrad;
+        out[0] = x.requiresGrad() ? (scale == 1 || folded ? u : u.mul(scale)) : null;
         for (int i = 0; i < biases.length; i++) {
             out[i + 1] = biases[i].requiresGrad() ? Reductions.sumTo(u, biases[i].shapeRef()) : null;
         }
         return out;
+    }
+
+    /** u = fold · y ⊙ (g − Σ g⊙y) for one row, 0 where y = 0 (masked keys stay exactly 0). */
+    private static void backwardRowF32(float[] gs, int go, float[] ys, float[] us, int o, int tk, float fold) {
+        int vl = F8.loopBound(tk), j = 0;
+        FloatVector acc = FloatVector.zero(F8);
+        for (; j < vl; j += F8.length()) acc = FloatVector.fromArray(F8, gs, go + j).fma(FloatVector.fromArray(F8, ys, o + j), acc);
+        double dot = lanesInOrder(acc);
+        for (; j < tk; j++) dot += gs[go + j] * ys[o + j];
+        float d = (float) dot;
+        FloatVector dv = FloatVector.broadcast(F8, d), fv = FloatVector.broadcast(F8, fold), zero = FloatVector.zero(F8);
+        for (j = 0; j < vl; j += F8.length()) {
+            FloatVector yv = FloatVector.fromArray(F8, ys, o + j);
+            FloatVector v = yv.mul(FloatVector.fromArray(F8, gs, go + j).sub(dv)).mul(fv);
+            zero.blend(v, yv.compare(VectorOperators.NE, 0f)).intoArray(us, o + j);
+        }
+        for (; j < tk; j++) {
+            float yj = ys[o + j];
+            if (yj != 0) us[o + j] = yj * (gs[go + j] - d) * fold;
+        }
     }
 
     /** Shape check helper for callers: scores (…, Tq, Tk). */
