@@ -168,13 +168,13 @@ final class DirectionBackward {
             // Recurrent-side dG of GRU is [da_r, da_z, da_n·r]: columns [0, 2H) and [3H, 4H).
             Buf.gemm(be, true, false, 2 * h, out, rows, g, 0, width, hp, 0, out, 0, dWhh, 0, out);
             Buf.gemm(be, true, false, h, out, rows, g, 3 * h, width, hp, 0, out, 0, dWhh, 2 * h * out, out);
-            if (bias) {
-                g.columnSumsInto(0, rows, 2 * h, width, dbhh, 0);
+            if (bias) {   // columns [0, 2H) of dG are summed for b_ih already
+                dbih.copyTo(0, dbhh, 0, 2 * h);
                 g.columnSumsInto(3 * h, rows, h, width, dbhh, 2 * h);
             }
         } else {
             Buf.gemm(be, true, false, gates, out, rows, g, 0, width, hp, 0, out, 0, dWhh, 0, out);
-            if (bias) g.columnSumsInto(0, rows, gates, width, dbhh, 0);
+            if (bias) dbih.copyTo(0, dbhh, 0, gates);   // both biases enter every gate alike: same sums
         }
         Buf dWhr = null;
         if (whr != null) {

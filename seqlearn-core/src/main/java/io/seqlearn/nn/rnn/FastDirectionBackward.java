@@ -75,8 +75,12 @@ final class FastDirectionBackward {
                 for (int w = w0; w < w1; w++) {
                     int lo = groups[w], hi = groups[w + 1];
                     for (int s = steps - 1; s >= 0; s--) {
-                        for (int ub = 0; ub < pw.unitBlocks; ub++) unitBlock(s, ub, lo, hi);
-                        for (int cb = 0; cb < pw.colBlocks; cb++) columnBlock(s, cb, lo, hi);
+                        int end = Math.min(plan.active(s), hi);
+                        for (int r0 = lo; r0 < end; r0 += TileKernel.MR) {   // tile by tile, as the forward
+                            int r1 = Math.min(r0 + TileKernel.MR, end);
+                            for (int ub = 0; ub < pw.unitBlocks; ub++) unitBlock(s, ub, r0, r1);
+                            for (int cb = 0; cb < pw.colBlocks; cb++) columnBlock(s, cb, r0, r1);
+                        }
                     }
                 }
             });

@@ -69,7 +69,11 @@ final class FastDirectionForward extends DirectionForward {
             be.parallelRange(groups.length - 1, 1, (w0, w1) -> {
                 for (int w = w0; w < w1; w++) {
                     for (int s = s0; s < s1; s++) {
-                        for (int ub = 0; ub < pw.unitBlocks; ub++) block(s, ub, w, groups[w], groups[w + 1]);
+                        // tile by tile: a tile's rows of the gate buffer are then read in sequence
+                        int end = Math.min(plan.active(s), groups[w + 1]);
+                        for (int r0 = groups[w]; r0 < end; r0 += TileKernel.MR) {
+                            for (int ub = 0; ub < pw.unitBlocks; ub++) block(s, ub, w, r0, Math.min(r0 + TileKernel.MR, end));
+                        }
                     }
                 }
             });

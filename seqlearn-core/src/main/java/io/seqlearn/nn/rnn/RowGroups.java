@@ -22,11 +22,13 @@ final class RowGroups {
 
     /**
      * Boundaries {@code g[0] = 0 ≤ g[1] ≤ … ≤ g[threads] = B} of the row groups, or null when the batch has
-     * fewer than {@code threads · minRowsPerThread} rows (or one thread): then the steps are split by units.
+     * fewer than {@code max(threads, 2) · minRowsPerThread} rows: then the steps are split by units. One
+     * thread gets one group: the row-group loop visits the batch tile by tile, which reads the gate buffer
+     * in sequence.
      */
     static int[] split(StepPlan plan, int threads, int minRowsPerThread) {
         int b = plan.batch();
-        if (threads <= 1 || (long) b < (long) threads * minRowsPerThread) return null;
+        if (threads < 1 || (long) b < (long) Math.max(threads, 2) * minRowsPerThread) return null;
         long total = 0;
         for (int r = 0; r < b; r++) total += plan.length(plan.batchOf(r));
         int[] g = new int[threads + 1];

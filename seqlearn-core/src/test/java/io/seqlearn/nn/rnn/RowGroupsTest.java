@@ -16,7 +16,8 @@ class RowGroupsTest {
     @Test
     void fewRowsOrOneThreadKeepTheUnitSplit() {
         assertNull(RowGroups.split(new StepPlan(11, 50, null), 2, 6));
-        assertNull(RowGroups.split(new StepPlan(64, 50, null), 1, 6));
+        assertArrayEquals(new int[]{0, 64}, RowGroups.split(new StepPlan(64, 50, null), 1, 6));
+        assertNull(RowGroups.split(new StepPlan(11, 50, null), 1, 6));
     }
 
     @Test
