@@ -31,6 +31,7 @@ public final class F {
 
     /** y = x·Wᵀ + b with W of shape (out, in), as torch.nn.functional.linear. b may be null. */
     public static Tensor linear(Tensor x, Tensor weight, Tensor bias) {
+        if (LinearOp.applies(x, weight, bias)) return LinearOp.apply(x, weight, bias);
         Tensor y = x.matmul(weight.transpose(0, 1));
         return bias == null ? y : y.add(bias);
     }
