@@ -15,7 +15,8 @@ import static io.seqlearn.nn.rnn.FastCells.load;
  * </ol>
  * "direct" holds what reaches h_{t−1} without W_hh: the final-state gradient until a sequence's last step
  * and GRU's dh·z. With enough rows each thread runs both phases of every step for its own group of batch
- * rows ({@link RowGroups}, no barrier); otherwise {@link StepScheduler} spreads each phase's blocks. On return, {@code dhRun} and {@code dc} hold dL/dh0 and dL/dc0 in running-row order.
+ * rows ({@link RowGroups}, no barrier); otherwise {@link StepScheduler} spreads each phase's blocks.
+ * On return, {@code dhRun} and {@code dc} hold dL/dh0 and dL/dc0 in running-row order.
  */
 final class FastDirectionBackward {
     private final StepPlan plan;
