@@ -31,6 +31,8 @@ final class FastDirectionBackward {
     private final boolean reverse;
     private final int threads;
     private final int[] groups;
+    /** Within a row group: tile by tile (small W_hh) or unit block by unit block (see RowGroups). */
+    private final boolean tileByTile;
     private final int kb;
     private final int hp;
     private final float[] mask;
@@ -57,6 +59,7 @@ final class FastDirectionBackward {
         this.threads = StepScheduler.threadsFor(be, 2.0 * batch * kind.gates() * hidden * hidden,
                 tuning.minFlopsPerThread());
         this.groups = RowGroups.split(plan, threads, tuning.minRowsPerThread());
+        this.tileByTile = RowGroups.tileByTile(pw, tuning);
         this.mask = mask == null ? null : mask.f();
         this.direct = dhRun.f().clone();
         this.gemm = new float[batch * hp];
@@ -75,10 +78,11 @@ final class FastDirectionBackward {
             be.parallelRange(groups.length - 1, 1, (w0, w1) -> {
                 for (int w = w0; w < w1; w++) {
                     int lo = groups[w], hi = groups[w + 1];
+                    int tile = tileByTile ? TileKernel.MR : Math.max(1, hi - lo);   // else all rows per block
                     for (int s = steps - 1; s >= 0; s--) {
                         int end = Math.min(plan.active(s), hi);
-                        for (int r0 = lo; r0 < end; r0 += TileKernel.MR) {   // tile by tile, as the forward
-                            int r1 = Math.min(r0 + TileKernel.MR, end);
+                        for (int r0 = lo; r0 < end; r0 += tile) {
+                            int r1 = Math.min(r0 + tile, end);
                             for (int ub = 0; ub < pw.unitBlocks; ub++) unitBlock(s, ub, r0, r1);
                             for (int cb = 0; cb < pw.colBlocks; cb++) columnBlock(s, cb, r0, r1);
                         }

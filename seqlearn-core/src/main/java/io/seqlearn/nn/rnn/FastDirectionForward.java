@@ -20,6 +20,8 @@ final class FastDirectionForward extends DirectionForward {
     private final int threads;
     /** Row-group boundaries when the threads split the batch, else null (they split each step's units). */
     private final int[] groups;
+    /** Within a row group: tile by tile (small W_hh) or unit block by unit block (see RowGroups). */
+    private final boolean tileByTile;
 
     FastDirectionForward(ForwardPass fp, int l, int d, Tuning tuning) {
         super(fp, l, d);
@@ -29,6 +31,7 @@ final class FastDirectionForward extends DirectionForward {
         this.threads = StepScheduler.threadsFor(be, 2.0 * b * gates * out, tuning.minFlopsPerThread());
         this.tiles = new float[Math.max(threads, 1)][TileKernel.MR * kind.gates() * TileKernel.NR];
         this.groups = RowGroups.split(plan, threads, tuning.minRowsPerThread());
+        this.tileByTile = RowGroups.tileByTile(pw, tuning);
         a.batch = b;
         a.hidden = hidden;
         a.out = out;
@@ -69,8 +72,11 @@ final class FastDirectionForward extends DirectionForward {
             be.parallelRange(groups.length - 1, 1, (w0, w1) -> {
                 for (int w = w0; w < w1; w++) {
                     for (int s = s0; s < s1; s++) {
-                        // tile by tile: a tile's rows of the gate buffer are then read in sequence
                         int end = Math.min(plan.active(s), groups[w + 1]);
+                        if (!tileByTile) {
+                            for (int ub = 0; ub < pw.unitBlocks; ub++) block(s, ub, w, groups[w], end);
+                            continue;
+                        }
                         for (int r0 = groups[w]; r0 < end; r0 += TileKernel.MR) {
                             for (int ub = 0; ub < pw.unitBlocks; ub++) block(s, ub, w, r0, Math.min(r0 + TileKernel.MR, end));
                         }

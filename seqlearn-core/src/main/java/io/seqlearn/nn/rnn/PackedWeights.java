@@ -42,6 +42,9 @@ final class PackedWeights {
         this.backward = withBackward ? packBackward(w) : null;
     }
 
+    /** Bytes of one packed orientation of W_hh (what a step streams). */
+    long bytes() { return 4L * forward.length; }
+
     private float[] packBackward(float[] w) {
         int k = unitBlocks * gates * 16;
         float[] b = new float[colBlocks * k * 16];

@@ -9,20 +9,24 @@ package io.seqlearn.nn.rnn;
  * @param minRowsPerThread   batch rows each thread must get before the threads split the batch (each runs
  *                           its own rows through every step, see {@link RowGroups}) instead of splitting
  *                           every step's hidden units
+ * @param tileOrderMaxBytes  packed W_hh up to this size is walked tile by tile within a row group, larger
+ *                           ones unit block by unit block ({@link RowGroups#tileByTile})
  */
-record Tuning(boolean fastPath, double minFlopsPerThread, int minRowsPerThread) {
+record Tuning(boolean fastPath, double minFlopsPerThread, int minRowsPerThread, long tileOrderMaxBytes) {
     /**
      * A split step costs about a microsecond of hand-over on a quiet machine; 256 KFLOP per thread is ~5 µs
      * of work. Even batch-1 inference at H = 256 splits: each core then keeps its half of W_hh (1 MB) in
      * its own L2 instead of streaming all of it from L3 every step.
      */
-    static final Tuning DEFAULT = new Tuning(true, 1 << 18, RowGroups.MIN_ROWS_PER_THREAD);
-    static final Tuning REFERENCE = new Tuning(false, Double.POSITIVE_INFINITY, Integer.MAX_VALUE);
+    static final Tuning DEFAULT = new Tuning(true, 1 << 18, RowGroups.MIN_ROWS_PER_THREAD, RowGroups.TILE_ORDER_MAX_BYTES);
+    static final Tuning REFERENCE = new Tuning(false, Double.POSITIVE_INFINITY, Integer.MAX_VALUE, 0);
     /** Every step split over the threads by hidden units (column split). */
-    static final Tuning FAST_PARALLEL = new Tuning(true, 1, Integer.MAX_VALUE);
+    static final Tuning FAST_PARALLEL = new Tuning(true, 1, Integer.MAX_VALUE, 0);
     /** The batch split over the threads (row split), whatever its size. */
-    static final Tuning FAST_ROWS = new Tuning(true, 1, 1);
-    static final Tuning FAST_SERIAL = new Tuning(true, Double.POSITIVE_INFINITY, Integer.MAX_VALUE);
+    static final Tuning FAST_ROWS = new Tuning(true, 1, 1, Long.MAX_VALUE);
+    /** The row split, each group walked unit block by unit block (the order for a large W_hh). */
+    static final Tuning FAST_ROWS_BLOCKS = new Tuning(true, 1, 1, 0);
+    static final Tuning FAST_SERIAL = new Tuning(true, Double.POSITIVE_INFINITY, Integer.MAX_VALUE, RowGroups.TILE_ORDER_MAX_BYTES);
 
     /** Whether the fast stepper applies to this stack. */
     boolean fast(RecurrentSpec spec, io.seqlearn.tensor.DType dtype) {

@@ -34,6 +34,7 @@ class FastPathParityTest {
             out.add(Arguments.of(k, 20, 2, false, true, 0.25, Tuning.FAST_SERIAL));
             out.add(Arguments.of(k, 37, 2, true, true, 0.0, Tuning.FAST_ROWS));
             out.add(Arguments.of(k, 16, 1, false, false, 0.3, Tuning.FAST_ROWS));
+            out.add(Arguments.of(k, 37, 2, true, true, 0.2, Tuning.FAST_ROWS_BLOCKS));
         }
         return out.stream();
     }
