@@ -36,8 +36,7 @@ final class RowGroups {
     /**
      * Boundaries {@code g[0] = 0 ≤ g[1] ≤ … ≤ g[threads] = B} of the row groups, or null when the batch has
      * fewer than {@code max(threads, 2) · minRowsPerThread} rows: then the steps are split by units. One
-     * thread gets one group: the row-group loop visits the batch tile by tile, which reads the gate buffer
-     * in sequence.
+     * thread gets one group, so it walks the batch in the row-group order too ({@link #tileByTile}).
      */
     static int[] split(StepPlan plan, int threads, int minRowsPerThread) {
         int b = plan.batch();
