@@ -1,8 +1,8 @@
 package io.seqlearn.nn.rnn;
 
 /**
- * W_hh (G·H, Hr) of one direction repacked once per forward call into 16-column panels for
- * {@link TileKernel}, in the two orders the fast path needs. Units are padded to Hp = ⌈H/16⌉·16 and
+ * W_hh (G·H, Hr) of one direction repacked once per pass into 16-column panels for {@link TileKernel}, in
+ * the order that pass needs (forward or backward product). Units are padded to Hp = ⌈H/16⌉·16 and
  * columns to Hrp = ⌈Hr/16⌉·16 with zeros, so every tile is full.
  * <ul>
  *   <li>{@code forward}: for the recurrent product rec = h·W_hhᵀ, panel (ub, g) holds rows
@@ -21,13 +21,22 @@ final class PackedWeights {
     final float[] forward;
     final float[] backward;
 
-    PackedWeights(float[] w, int gates, int hidden, int out, boolean withBackward) {
+    /**
+     * Packs W_hh for the forward product ({@code forBackward} false: {@link #forward} only) or for the
+     * backward one ({@code forBackward} true: {@link #backward} only); each pass needs just its own order.
+     */
+    PackedWeights(float[] w, int gates, int hidden, int out, boolean forBackward) {
         this.gates = gates;
         this.hidden = hidden;
         this.out = out;
         this.unitBlocks = (hidden + 15) / 16;
         this.colBlocks = (out + 15) / 16;
-        this.forward = new float[unitBlocks * gates * out * 16];
+        this.forward = forBackward ? null : packForward(w);
+        this.backward = forBackward ? packBackward(w) : null;
+    }
+
+    private float[] packForward(float[] w) {
+        float[] f = new float[unitBlocks * gates * out * 16];
         for (int ub = 0; ub < unitBlocks; ub++) {
             for (int g = 0; g < gates; g++) {
                 int base = (ub * gates + g) * out * 16, units = Math.min(16, hidden - 16 * ub);
@@ -35,15 +44,15 @@ final class PackedWeights {
                 // write the panel in order (16 read streams, one per unit row) rather than scatter with stride 16
                 for (int q = 0; q < out; q++) {
                     int o = base + q * 16;
-                    for (int u = 0; u < units; u++) forward[o + u] = w[row0 + u * out + q];
+                    for (int u = 0; u < units; u++) f[o + u] = w[row0 + u * out + q];
                 }
             }
         }
-        this.backward = withBackward ? packBackward(w) : null;
+        return f;
     }
 
-    /** Bytes of one packed orientation of W_hh (what a step streams). */
-    long bytes() { return 4L * forward.length; }
+    /** Bytes of W_hh packed for the forward product (what a step streams, either pass within padding). */
+    long bytes() { return 4L * unitBlocks * gates * out * 16; }
 
     private float[] packBackward(float[] w) {
         int k = unitBlocks * gates * 16;
