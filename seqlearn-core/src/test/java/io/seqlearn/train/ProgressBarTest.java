@@ -24,6 +24,14 @@ class ProgressBarTest {
         return m;
     }
 
+    /** Steps 1..n of 8 samples each, {@code nanos} apart, with loss 1/i. */
+    private void steps(ProgressBar bar, int n, long nanos) {
+        for (int i = 1; i <= n; i++) {
+            now += nanos;
+            bar.update(i, logs(1.0 / i), i * 8L, 0);
+        }
+    }
+
     @Test void barShowsStepsEtaRunningLogsAndTokensPerSecond() {
         ProgressBar bar = new ProgressBar(out, Verbosity.PROGRESS_BAR, () -> now);
         bar.epochBegin(2, 10, 4);
@@ -46,10 +54,7 @@ class ProgressBarTest {
     @Test void anEpochCutShortShowsTheStepsItRan() {
         ProgressBar bar = new ProgressBar(out, Verbosity.ONE_LINE_PER_EPOCH, () -> now);
         bar.epochBegin(0, 1, 10);
-        for (int i = 1; i <= 4; i++) {
-            now += 250_000_000L;
-            bar.update(i, logs(1.0 / i), i * 8L, 0);
-        }
+        steps(bar, 4, 250_000_000L);
         bar.epochEnd(logs(0.25), 32, 0);   // e.g. the wall-clock budget ran out after 4 of 10 steps
         assertEquals("Epoch 1/1  4/10 [============>.................] - 1s 250ms/step - loss: 0.2500 - accuracy: 0.5000 - 32 samples/s\n", text());
     }
@@ -57,10 +62,7 @@ class ProgressBarTest {
     @Test void oneLinePerEpochForLogsAndSilentMode() {
         ProgressBar bar = new ProgressBar(out, Verbosity.ONE_LINE_PER_EPOCH, () -> now);
         bar.epochBegin(0, 2, 10);
-        for (int i = 1; i <= 10; i++) {
-            now += 200_000_000L;
-            bar.update(i, logs(1.0 / i), i * 8L, 0);
-        }
+        steps(bar, 10, 200_000_000L);
         bar.epochEnd(logs(0.1), 80, 0);
         assertEquals("Epoch 1/2 10/10 [==============================] - 2s 200ms/step - loss: 0.1000 - accuracy: 0.5000 - 40 samples/s\n", text());
         bytes.reset();
