@@ -36,12 +36,7 @@ public final class Reductions {
         int outer = Shapes.prod(s, 0, ax), n = s[ax], inner = Shapes.prod(s, ax + 1, s.length);
         Tensor xc = x.contiguousNoGrad();
         Tensor out = x.newZeros(Shapes.with(s, ax, 1));
-        for (int o = 0; o < outer; o++) {
-            for (int k = 0; k < n; k++) {
-                int base = xc.offset() + (o * n + k) * inner;
-                for (int i = 0; i < inner; i++) out.put(o * inner + i, out.at(o * inner + i) + xc.at(base + i));
-            }
-        }
+        AxisSum.into(xc, outer, n, inner, out);
         Tensor res = keepDim ? out : out.reshape(Shapes.remove(s, ax));
         int[] inShape = x.shape();
         int[] keptShape = Shapes.with(s, ax, 1);
