@@ -155,4 +155,30 @@ class CrossEntropyLossTest {
         assertEquals("cross_entropy: target 3 at position 1 out of range [0, 3) (ignore index is -100)", e3.getMessage());
         assertThrows(IllegalArgumentException.class, () -> opts().withLabelSmoothing(1.5));
     }
+
+    /** Rows split over threads: every row's loss and gradient equal the one-thread run bit for bit. */
+    @Test void rowsSplitOverThreadsGiveTheSameLossAndGradient() {
+        int rows = 301, classes = 1000;   // several row chunks, one of them short
+        int[] target = new int[rows];
+        for (int r = 0; r < rows; r++) target[r] = r % 7 == 3 ? -100 : (r * 37) % classes;
+        Tensor data = logits(DType.F32, rows, classes);
+        double[][] results = new double[2][];
+        int[] threads = {1, 3};
+        for (int i = 0; i < 2; i++) {
+            try (var cpu = new io.seqlearn.backend.cpu.CpuBackend(threads[i])) {
+                results[i] = io.seqlearn.tensor.Backends.withDefault(cpu, () -> {
+                    Tensor x = Tensor.of(data.toFloatArray(), rows, classes).requiresGrad(true);
+                    Tensor perRow = ce(opts().withReduction(Reduction.NONE)).apply(x, idx(target, rows));
+                    perRow.sum().backward();
+                    double[] loss = perRow.toDoubleArray(), grad = x.grad().toDoubleArray();
+                    double[] both = java.util.Arrays.copyOf(loss, rows + grad.length);
+                    System.arraycopy(grad, 0, both, rows, grad.length);
+                    return both;
+                });
+            }
+        }
+        assertArrayEquals(results[0], results[1], 0.0);
+        assertEquals(0.0, results[1][3]);   // an ignored row
+        assertTrue(results[1][rows - 1] > 0);   // the last row was computed
+    }
 }
