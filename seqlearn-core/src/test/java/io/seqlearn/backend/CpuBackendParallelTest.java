@@ -59,6 +59,33 @@ class CpuBackendParallelTest {
     }
 
     @Test
+    void aLoopNestedInASplitThatUsesEveryThreadRunsOnItsChunksThread() {
+        try (CpuBackend cpu = new CpuBackend(2)) {
+            AtomicInteger foreign = new AtomicInteger(), nestedRuns = new AtomicInteger();
+            cpu.parallelRange(2, 1, (from, to) -> {
+                Thread outer = Thread.currentThread();
+                cpu.parallelRange(1000, 10, (f, t) -> {
+                    nestedRuns.incrementAndGet();
+                    if (Thread.currentThread() != outer) foreign.incrementAndGet();
+                });
+            });
+            assertEquals(2, nestedRuns.get());   // one inline run per outer chunk, not split again
+            assertEquals(0, foreign.get());
+            // after the split, the same loop at the top level is split again
+            Set<String> ranges = ConcurrentHashMap.newKeySet();
+            cpu.parallelRange(1000, 10, (f, t) -> ranges.add(f + ".." + t));
+            assertEquals(Set.of("0..500", "500..1000"), ranges);
+        }
+        try (CpuBackend cpu = new CpuBackend(4)) {   // an outer split over 2 of 4 threads leaves room to nest
+            Set<String> ranges = ConcurrentHashMap.newKeySet();
+            cpu.parallelRange(2, 1, (from, to) -> {
+                if (from == 0) cpu.parallelRange(1000, 300, (f, t) -> ranges.add(f + ".." + t));
+            });
+            assertEquals(Set.of("0..334", "334..668", "668..1000"), ranges);
+        }
+    }
+
+    @Test
     void exceptionInAWorkerChunkReachesTheCaller() {
         try (CpuBackend cpu = new CpuBackend(2)) {
             var e = assertThrows(IllegalStateException.class, () -> cpu.parallelRange(100, 10, (from, to) -> {

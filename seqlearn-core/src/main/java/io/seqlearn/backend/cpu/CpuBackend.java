@@ -186,7 +186,8 @@ public final class CpuBackend implements Backend, AutoCloseable {
         if (useNative(m, n, k)) {
             if (!split || (long) m * n * k < SPLIT_NATIVE_GEMM_MNK || pool.threads() == 1) {
                 OpenBlas.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
-            } else if ((long) m * n * k >= OPENBLAS_THREADED_MNK && !ForkJoinTask.inForkJoinPool()) {
+            } else if ((long) m * n * k >= OPENBLAS_THREADED_MNK && !ForkJoinTask.inForkJoinPool()
+                    && !WorkerPool.saturated()) {
                 synchronized (OpenBlas.class) {   // the thread count is process-wide
                     OpenBlas.sgemmThreaded(threads, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb,
                             beta, c, cOff, ldc);
