@@ -12,6 +12,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -43,19 +44,7 @@ public final class MaskedSoftmax {
         }
         Tensor xc = x.contiguousNoGrad();
         Tensor y = x.newZeros(shape);
-        int tk = shape[shape.length - 1];
-        int tq = shape.length >= 2 ? shape[shape.length - 2] : 1;
-        int n = tk == 0 ? 0 : x.numel() / tk;
-        boolean f32 = x.dtype() == DType.F32;
-        x.backend().parallelRange(n, Math.max(1, GRAIN / Math.max(1, tk)), (from, to) -> {
-            double[] row = f32 ? null : new double[tk];
-            float[] rowF = f32 ? new float[tk] : null;
-            for (int r = from; r < to; r++) {
-                int limit = causal ? Math.min(tk, (r % tq) + (tk - tq) + 1) : tk;
-                if (f32) forwardRowF32(xc, xc.offset() + r * tk, rows, r, y, r * tk, limit, (float) scale, rowF);
-                else forwardRow(xc, xc.offset() + r * tk, rows, r, y, r * tk, limit, scale, row);
-            }
-        });
+        forwardRows(xc, y, scale, causal, rows);
         List<Tensor> inputs = new ArrayList<>();
         inputs.add(x);
         inputs.addAll(List.of(biases));
@@ -63,11 +52,38 @@ public final class MaskedSoftmax {
     }
 
     /**
+     * y = softmax(scale·x + biases + causal) row by row, x contiguous with y's shape; y starts zeroed, or
+     * is x itself (each row is read whole before it is written).
+     */
+    static void forwardRows(Tensor x, Tensor y, double scale, boolean causal, BiasRows[] rows) {
+        int[] shape = y.shapeRef();
+        int tk = shape[shape.length - 1];
+        int tq = shape.length >= 2 ? shape[shape.length - 2] : 1;
+        int n = tk == 0 ? 0 : y.numel() / tk;
+        boolean f32 = x.dtype() == DType.F32;
+        boolean inPlace = x == y;
+        x.backend().parallelRange(n, Math.max(1, GRAIN / Math.max(1, tk)), (from, to) -> {
+            double[] row = f32 ? null : new double[tk];
+            float[] rowF = f32 ? new float[tk] : null;
+            for (int r = from; r < to; r++) {
+                int limit = causal ? Math.min(tk, (r % tq) + (tk - tq) + 1) : tk;
+                int xo = x.offset() + r * tk, yo = y.offset() + r * tk;
+                boolean written = f32 ? forwardRowF32(x, xo, rows, r, y, yo, limit, (float) scale, rowF)
+                        : forwardRow(x, xo, rows, r, y, yo, limit, scale, row);
+                if (inPlace) {   // the keys a zeroed y would have kept at 0: masked ones, or the whole row
+                    int z0 = yo + (written ? limit : 0);
+                    if (f32) Arrays.fill(y.dataF(), z0, yo + tk, 0f); else Arrays.fill(y.dataD(), z0, yo + tk, 0.0);
+                }
+            }
+        });
+    }
+
+    /**
      * Float rows in float arithmetic, as PyTorch's CPU softmax does, with the backend's vectorised exp:
      * the double path's scalar {@code Math.exp} was a third of an attention layer's time.
      */
-    private static void forwardRowF32(Tensor x, int xo, BiasRows[] rows, int r, Tensor y, int yo, int limit,
-                                      float scale, float[] row) {
+    private static boolean forwardRowF32(Tensor x, int xo, BiasRows[] rows, int r, Tensor y, int yo, int limit,
+                                         float scale, float[] row) {
         float[] xs = x.dataF();
         int vl = F8.loopBound(limit), j = 0;
         FloatVector sc = FloatVector.broadcast(F8, scale);
@@ -82,7 +98,7 @@ public final class MaskedSoftmax {
         for (j = 0; j < vl; j += F8.length()) mv = mv.max(FloatVector.fromArray(F8, row, j));
         float m = mv.reduceLanes(VectorOperators.MAX);   // max is exact in any order
         for (j = vl; j < limit; j++) m = Math.max(m, row[j]);
-        if (m == Float.NEGATIVE_INFINITY) return; // fully masked: y stays 0
+        if (m == Float.NEGATIVE_INFINITY) return false; // fully masked: y stays 0
         FloatVector mb = FloatVector.broadcast(F8, m);
         for (j = 0; j < vl; j += F8.length()) FloatVector.fromArray(F8, row, j).sub(mb).intoArray(row, j);
         for (j = vl; j < limit; j++) row[j] -= m;
@@ -96,6 +112,7 @@ public final class MaskedSoftmax {
         for (j = 0; j < vl; j += F8.length()) FloatVector.fromArray(F8, row, j).mul(inv).intoArray(yf, yo + j);
         float invS = (float) (1.0 / z);
         for (j = vl; j < limit; j++) yf[yo + j] = row[j] * invS;
+        return true;
     }
 
     /**
@@ -108,8 +125,8 @@ public final class MaskedSoftmax {
         return s;
     }
 
-    private static void forwardRow(Tensor x, int xo, BiasRows[] rows, int r, Tensor y, int yo, int limit,
-                                   double scale, double[] row) {
+    private static boolean forwardRow(Tensor x, int xo, BiasRows[] rows, int r, Tensor y, int yo, int limit,
+                                      double scale, double[] row) {
         double m = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < limit; j++) {
             double v = scale * x.at(xo + j);
@@ -117,7 +134,7 @@ public final class MaskedSoftmax {
             row[j] = v;
             if (v > m) m = v;
         }
-        if (m == Double.NEGATIVE_INFINITY) return; // fully masked: y stays 0
+        if (m == Double.NEGATIVE_INFINITY) return false; // fully masked: y stays 0
         double z = 0;
         for (int j = 0; j < limit; j++) {
             double e = Math.exp(row[j] - m);
@@ -132,6 +149,7 @@ public final class MaskedSoftmax {
             double[] yd = y.dataD();
             for (int j = 0; j < limit; j++) yd[yo + j] = row[j] * inv;
         }
+        return true;
     }
 
     private static Tensor[] backward(Tensor g, Tensor y, double scale, Tensor x, Tensor[] biases) {
@@ -139,30 +157,10 @@ public final class MaskedSoftmax {
         int tk = y.size(-1);
         int n = tk == 0 ? 0 : y.numel() / tk;
         Tensor u = y.newZeros(y.shapeRef());
-        int gOff = gc.offset();
         boolean biasGrad = false;
         for (Tensor b : biases) biasGrad |= b.requiresGrad();
-        // dx = scale·u: the scale is folded into u unless a bias needs the unscaled u as well
-        float fold = biasGrad ? 1f : (float) scale;
-        if (y.dtype() == DType.F32) {
-            float[] gs = gc.dataF(), ys = y.dataF(), us = u.dataF();
-            y.backend().parallelRange(n, Math.max(1, GRAIN / Math.max(1, tk)), (from, to) -> {
-                for (int r = from; r < to; r++) backwardRowF32(gs, gOff + r * tk, ys, us, r * tk, tk, fold);
-            });
-        } else {
-            double[] gs = gc.dataD(), ys = y.dataD(), us = u.dataD();
-            y.backend().parallelRange(n, Math.max(1, GRAIN / Math.max(1, tk)), (from, to) -> {
-                for (int r = from; r < to; r++) {
-                    int o = r * tk, go = gOff + o;
-                    double dot = 0;
-                    for (int j = 0; j < tk; j++) dot += gs[go + j] * ys[o + j];
-                    for (int j = 0; j < tk; j++) {
-                        double yj = ys[o + j];
-                        if (yj != 0) us[o + j] = yj * (gs[go + j] - dot);
-                    }
-                }
-            });
-        }
+        // dx = scale·u: the scale is folded into u (F32) unless a bias needs the unscaled u as well
+        backwardRows(gc, y, u, biasGrad ? 1 : scale, 1);
         Tensor[] out = new Tensor[1 + biases.length];
         boolean folded = y.dtype() == DType.F32 && !biasGrad;
         out[0] = x.requiresGrad() ? (scale == 1 || folded ? u : u.mul(scale)) : null;
@@ -172,8 +170,38 @@ public final class MaskedSoftmax {
         return out;
     }
 
+    /**
+     * u = y ⊙ (g − Σ g⊙y) per row, times {@code foldF32} for F32 and {@code scaleF64} for F64, and exactly 0
+     * where y = 0 (masked keys). g contiguous; y and u contiguous from offset 0, or u may be g itself.
+     */
+    static void backwardRows(Tensor g, Tensor y, Tensor u, double foldF32, double scaleF64) {
+        int tk = y.size(-1);
+        int n = tk == 0 ? 0 : y.numel() / tk;
+        int gOff = g.offset(), uOff = u.offset();
+        if (y.dtype() == DType.F32) {
+            float[] gs = g.dataF(), ys = y.dataF(), us = u.dataF();
+            float fold = (float) foldF32;
+            y.backend().parallelRange(n, Math.max(1, GRAIN / Math.max(1, tk)), (from, to) -> {
+                for (int r = from; r < to; r++) backwardRowF32(gs, gOff + r * tk, ys, us, uOff + r * tk, r * tk, tk, fold);
+            });
+        } else {
+            double[] gs = g.dataD(), ys = y.dataD(), us = u.dataD();
+            y.backend().parallelRange(n, Math.max(1, GRAIN / Math.max(1, tk)), (from, to) -> {
+                for (int r = from; r < to; r++) {
+                    int o = r * tk, go = gOff + o, uo = uOff + o;
+                    double dot = 0;
+                    for (int j = 0; j < tk; j++) dot += gs[go + j] * ys[o + j];
+                    for (int j = 0; j < tk; j++) {
+                        double yj = ys[o + j];
+                        us[uo + j] = yj != 0 ? yj * (gs[go + j] - dot) * scaleF64 : 0.0;
+                    }
+                }
+            });
+        }
+    }
+
     /** u = fold · y ⊙ (g − Σ g⊙y) for one row, 0 where y = 0 (masked keys stay exactly 0). */
-    private static void backwardRowF32(float[] gs, int go, float[] ys, float[] us, int o, int tk, float fold) {
+    private static void backwardRowF32(float[] gs, int go, float[] ys, float[] us, int uo, int o, int tk, float fold) {
         int vl = F8.loopBound(tk), j = 0;
         FloatVector acc = FloatVector.zero(F8);
         for (; j < vl; j += F8.length()) acc = FloatVector.fromArray(F8, gs, go + j).fma(FloatVector.fromArray(F8, ys, o + j), acc);
@@ -184,11 +212,11 @@ public final class MaskedSoftmax {
         for (j = 0; j < vl; j += F8.length()) {
             FloatVector yv = FloatVector.fromArray(F8, ys, o + j);
             FloatVector v = yv.mul(FloatVector.fromArray(F8, gs, go + j).sub(dv)).mul(fv);
-            zero.blend(v, yv.compare(VectorOperators.NE, 0f)).intoArray(us, o + j);
+            zero.blend(v, yv.compare(VectorOperators.NE, 0f)).intoArray(us, uo + j);
         }
         for (; j < tk; j++) {
             float yj = ys[o + j];
-            if (yj != 0) us[o + j] = yj * (gs[go + j] - d) * fold;
+            us[uo + j] = yj != 0 ? yj * (gs[go + j] - d) * fold : 0f;
         }
     }
 

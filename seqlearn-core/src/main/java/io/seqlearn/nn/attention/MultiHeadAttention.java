@@ -130,6 +130,11 @@ public class MultiHeadAttention extends Module {
         for (int i = 0; i < masks.size(); i++) all[3 + i] = masks.get(i);
         if (!drop && args.weights() == AttentionWeights.NONE && !Node.needsGrad(all)) return null;
         Tensor qkv = F.linear(x, inProjWeight, inProjBias);
+        if (!drop && args.weights() == AttentionWeights.NONE && !Node.needsGrad(masks.toArray(new Tensor[0]))) {
+            Tensor mixed = FusedSelfAttention.apply(qkv, numHeads, 1.0 / Math.sqrt(headDim), args.isCausal(),
+                    masks.toArray(new Tensor[0]));
+            return new AttentionOutput(outProj.forward(mixed), null);
+        }
         Tensor w = MaskedSoftmax.apply(PackedHeads.scores(qkv, numHeads), 1.0 / Math.sqrt(headDim), args.isCausal(),
                 masks.toArray(new Tensor[0]));
         if (drop) {

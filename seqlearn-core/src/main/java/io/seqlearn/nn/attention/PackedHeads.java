@@ -69,7 +69,7 @@ final class PackedHeads {
         }, weights, qkv);
     }
 
-    private static int[] shift(int[] offs, int by) {
+    static int[] shift(int[] offs, int by) {
         if (by == 0) return offs;
         int[] r = offs.clone();
         for (int i = 0; i < r.length; i++) r[i] += by;
@@ -77,7 +77,7 @@ final class PackedHeads {
     }
 
     /** C_i = op(A_i)·op(B_i) for every (batch, head) block, in the tensors' dtype. */
-    private static void gemm(Tensor like, int count, boolean ta, boolean tb, int m, int n, int k,
+    static void gemm(Tensor like, int count, boolean ta, boolean tb, int m, int n, int k,
                              Tensor a, int[] aOffs, int lda, Tensor b, int[] bOffs, int ldb,
                              Tensor c, int[] cOffs, int ldc) {
         Backend be = like.backend();
@@ -89,7 +89,7 @@ final class PackedHeads {
     }
 
     /** Shapes and per-(batch, head) offsets of a packed (B, L, 3E) projection. */
-    private record Layout(Tensor qkv, int b, int l, int e, int h, int dh, int ld) {
+    record Layout(Tensor qkv, int b, int l, int e, int h, int dh, int ld) {
         static Layout of(String op, Tensor qkv, int heads) {
             int[] s = qkv.shapeRef();
             if (s.length != 3 || heads <= 0 || s[2] % (3 * heads) != 0) {
