@@ -1,7 +1,6 @@
 package io.seqlearn.ops;
 
 import io.seqlearn.autograd.Node;
-import io.seqlearn.backend.Backend;
 import io.seqlearn.tensor.DType;
 import io.seqlearn.tensor.Tensor;
 
@@ -33,19 +32,19 @@ final class LinearOp {
         shape[shape.length - 1] = outF;
         Tensor y = x.newZeros(shape);
         if (b != null) fillRows(b, y, rows, outF);
-        gemm(x.backend(), x.dtype(), false, true, rows, outF, in, x, x.offset(), in, w, w.offset(), w.strides()[0],
+        Gemm.gemm(false, true, rows, outF, in, x, x.offset(), in, w, w.offset(), w.strides()[0],
                 b == null ? 0 : 1, y, 0, outF);
         return Node.record(y, "linear", g -> {
             Tensor gc = g.contiguousNoGrad();
             Tensor dx = null, dw = null, db = null;
             if (x.requiresGrad()) {
                 dx = x.newZeros(x.shapeRef());
-                gemm(x.backend(), x.dtype(), false, false, rows, in, outF, gc, gc.offset(), outF, w, w.offset(),
+                Gemm.gemm(false, false, rows, in, outF, gc, gc.offset(), outF, w, w.offset(),
                         w.strides()[0], 0, dx, 0, in);
             }
             if (w.requiresGrad()) {
                 dw = w.newZeros(outF, in);
-                gemm(x.backend(), x.dtype(), true, false, outF, in, rows, gc, gc.offset(), outF, x, x.offset(), in,
+                Gemm.gemm(true, false, outF, in, rows, gc, gc.offset(), outF, x, x.offset(), in,
                         0, dw, 0, in);
             }
             if (b != null && b.requiresGrad()) db = Reductions.sumTo(gc, new int[]{outF});
@@ -60,16 +59,6 @@ final class LinearOp {
         } else {
             double[] src = b.dataD(), dst = y.dataD();
             for (int r = 0; r < rows; r++) System.arraycopy(src, b.offset(), dst, r * n, n);
-        }
-    }
-
-    private static void gemm(Backend be, DType dt, boolean ta, boolean tb, int m, int n, int k, Tensor a, int aOff,
-                             int lda, Tensor bm, int bOff, int ldb, double beta, Tensor c, int cOff, int ldc) {
-        if (m == 0 || n == 0 || k == 0) return;   // c is freshly zeroed (or holds the bias rows)
-        if (dt == DType.F32) {
-            be.sgemm(ta, tb, m, n, k, 1f, a.dataF(), aOff, lda, bm.dataF(), bOff, ldb, (float) beta, c.dataF(), cOff, ldc);
-        } else {
-            be.dgemm(ta, tb, m, n, k, 1.0, a.dataD(), aOff, lda, bm.dataD(), bOff, ldb, beta, c.dataD(), cOff, ldc);
         }
     }
 }

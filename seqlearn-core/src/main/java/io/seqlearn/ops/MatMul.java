@@ -1,7 +1,6 @@
 package io.seqlearn.ops;
 
 import io.seqlearn.autograd.Node;
-import io.seqlearn.tensor.DType;
 import io.seqlearn.tensor.ShapeException;
 import io.seqlearn.tensor.Shapes;
 import io.seqlearn.tensor.StridedIndex;
@@ -72,13 +71,7 @@ public final class MatMul {
             offB[i] = ib.next();
             offC[i] = i * m * n;
         }
-        if (out.dtype() == DType.F32) {
-            out.backend().sgemmBatch(nb, oa.trans, ob.trans, m, n, k, 1f, oa.t.dataF(), offA, oa.ld,
-                    ob.t.dataF(), offB, ob.ld, 0f, out.dataF(), offC, n);
-        } else {
-            out.backend().dgemmBatch(nb, oa.trans, ob.trans, m, n, k, 1.0, oa.t.dataD(), offA, oa.ld,
-                    ob.t.dataD(), offB, ob.ld, 0.0, out.dataD(), offC, n);
-        }
+        Gemm.batch(nb, oa.trans, ob.trans, m, n, k, oa.t, offA, oa.ld, ob.t, offB, ob.ld, out, offC, n);
     }
 
     /** A matrix operand as GEMM sees it: storage, transpose flag, leading dimension. */

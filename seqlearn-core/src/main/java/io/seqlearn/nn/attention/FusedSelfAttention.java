@@ -1,6 +1,7 @@
 package io.seqlearn.nn.attention;
 
 import io.seqlearn.autograd.Node;
+import io.seqlearn.ops.Gemm;
 import io.seqlearn.tensor.Tensor;
 
 /**
@@ -35,11 +36,11 @@ final class FusedSelfAttention {
         BiasRows[] rows = BiasRows.all("self_attention", masks, scoreShape);
         int[] blocks = p.blockOffsets(p.l() * p.l());
         Tensor probs = qkv.newZeros(scoreShape);
-        PackedHeads.gemm(c, p.count(), false, true, p.l(), p.l(), p.dh(), c, p.offsets(0), p.ld(), c, p.offsets(p.e()), p.ld(),
+        Gemm.batch(p.count(), false, true, p.l(), p.l(), p.dh(), c, p.offsets(0), p.ld(), c, p.offsets(p.e()), p.ld(),
                 probs, blocks, p.l());
         MaskedSoftmax.forwardRows(probs, probs, scale, causal, rows);
         Tensor out = qkv.newZeros(p.b(), p.l(), p.e());
-        PackedHeads.gemm(c, p.count(), false, false, p.l(), p.dh(), p.l(), probs, blocks, p.l(), c, p.offsets(2 * p.e()), p.ld(),
+        Gemm.batch(p.count(), false, false, p.l(), p.dh(), p.l(), probs, blocks, p.l(), c, p.offsets(2 * p.e()), p.ld(),
                 out, p.mergedOffsets(), p.e());
         return Node.record(out, "self_attention", g -> new Tensor[]{backward(g.contiguousNoGrad(), p, probs, scale)}, qkv);
     }
@@ -50,15 +51,15 @@ final class FusedSelfAttention {
         int[] gOffs = PackedHeads.shift(p.mergedOffsets(), g.offset());
         Tensor a = probs.newZeros(probs.shapeRef());
         // A = dOut·Vᵀ, then the softmax backward over it in place (scale folded in)
-        PackedHeads.gemm(c, p.count(), false, true, p.l(), p.l(), p.dh(), g, gOffs, p.e(), c, p.offsets(2 * p.e()), p.ld(),
+        Gemm.batch(p.count(), false, true, p.l(), p.l(), p.dh(), g, gOffs, p.e(), c, p.offsets(2 * p.e()), p.ld(),
                 a, blocks, p.l());
         MaskedSoftmax.backwardRows(a, probs, a, scale, scale);
         Tensor d = c.newZeros(p.b(), p.l(), 3 * p.e());
-        PackedHeads.gemm(c, p.count(), false, false, p.l(), p.dh(), p.l(), a, blocks, p.l(), c, p.offsets(p.e()), p.ld(),
+        Gemm.batch(p.count(), false, false, p.l(), p.dh(), p.l(), a, blocks, p.l(), c, p.offsets(p.e()), p.ld(),
                 d, p.offsetsIn(0), p.ld());                                    // dQ = A·K
-        PackedHeads.gemm(c, p.count(), true, false, p.l(), p.dh(), p.l(), a, blocks, p.l(), c, p.offsets(0), p.ld(),
+        Gemm.batch(p.count(), true, false, p.l(), p.dh(), p.l(), a, blocks, p.l(), c, p.offsets(0), p.ld(),
                 d, p.offsetsIn(p.e()), p.ld());                                // dK = Aᵀ·Q
-        PackedHeads.gemm(c, p.count(), true, false, p.l(), p.dh(), p.l(), probs, blocks, p.l(), g, gOffs, p.e(),
+        Gemm.batch(p.count(), true, false, p.l(), p.dh(), p.l(), probs, blocks, p.l(), g, gOffs, p.e(),
                 d, p.offsetsIn(2 * p.e()), p.ld());                            // dV = Pᵀ·dOut
         return d;
     }

@@ -1,8 +1,7 @@
 package io.seqlearn.nn.attention;
 
 import io.seqlearn.autograd.Node;
-import io.seqlearn.backend.Backend;
-import io.seqlearn.tensor.DType;
+import io.seqlearn.ops.Gemm;
 import io.seqlearn.tensor.ShapeException;
 import io.seqlearn.tensor.Shapes;
 import io.seqlearn.tensor.Tensor;
@@ -26,16 +25,16 @@ final class PackedHeads {
         Layout p = Layout.of("attention_scores", qkv, heads);
         Tensor c = p.qkv;
         Tensor s = qkv.newZeros(p.b, heads, p.l, p.l);
-        gemm(c, p.count(), false, true, p.l, p.l, p.dh, c, p.offsets(0), p.ld, c, p.offsets(p.e), p.ld,
+        Gemm.batch(p.count(), false, true, p.l, p.l, p.dh, c, p.offsets(0), p.ld, c, p.offsets(p.e), p.ld,
                 s, p.blockOffsets(p.l * p.l), p.l);
         return Node.record(s, "attention_scores", g -> {
             Tensor gc = g.contiguousNoGrad();
             Tensor d = qkv.newZeros(p.b, p.l, 3 * p.e);
             int[] gOffs = p.blockOffsets(p.l * p.l);
             // dQ = dS·K, dK = dSᵀ·Q
-            gemm(c, p.count(), false, false, p.l, p.dh, p.l, gc, shift(gOffs, gc.offset()), p.l, c, p.offsets(p.e), p.ld,
+            Gemm.batch(p.count(), false, false, p.l, p.dh, p.l, gc, shift(gOffs, gc.offset()), p.l, c, p.offsets(p.e), p.ld,
                     d, p.offsetsIn(0), p.ld);
-            gemm(c, p.count(), true, false, p.l, p.dh, p.l, gc, shift(gOffs, gc.offset()), p.l, c, p.offsets(0), p.ld,
+            Gemm.batch(p.count(), true, false, p.l, p.dh, p.l, gc, shift(gOffs, gc.offset()), p.l, c, p.offsets(0), p.ld,
                     d, p.offsetsIn(p.e), p.ld);
             return new Tensor[]{d};
         }, qkv);
@@ -49,7 +48,7 @@ final class PackedHeads {
         Tensor w = weights.contiguousNoGrad(), c = p.qkv;
         Tensor out = qkv.newZeros(p.b, p.l, p.e);
         int[] wOffs = shift(p.blockOffsets(p.l * p.l), w.offset());
-        gemm(c, p.count(), false, false, p.l, p.dh, p.l, w, wOffs, p.l, c, p.offsets(2 * p.e), p.ld,
+        Gemm.batch(p.count(), false, false, p.l, p.dh, p.l, w, wOffs, p.l, c, p.offsets(2 * p.e), p.ld,
                 out, p.mergedOffsets(), p.e);
         return Node.record(out, "attention_mix", g -> {
             Tensor gc = g.contiguousNoGrad();
@@ -57,12 +56,12 @@ final class PackedHeads {
             Tensor dw = null, d = null;
             if (weights.requiresGrad()) {   // dW = dOut·Vᵀ
                 dw = qkv.newZeros(p.b, heads, p.l, p.l);
-                gemm(c, p.count(), false, true, p.l, p.l, p.dh, gc, gOffs, p.e, c, p.offsets(2 * p.e), p.ld,
+                Gemm.batch(p.count(), false, true, p.l, p.l, p.dh, gc, gOffs, p.e, c, p.offsets(2 * p.e), p.ld,
                         dw, p.blockOffsets(p.l * p.l), p.l);
             }
             if (qkv.requiresGrad()) {       // dV = Wᵀ·dOut, into the value columns
                 d = qkv.newZeros(p.b, p.l, 3 * p.e);
-                gemm(c, p.count(), true, false, p.l, p.dh, p.l, w, wOffs, p.l, gc, gOffs, p.e,
+                Gemm.batch(p.count(), true, false, p.l, p.dh, p.l, w, wOffs, p.l, gc, gOffs, p.e,
                         d, p.offsetsIn(2 * p.e), p.ld);
             }
             return new Tensor[]{dw, d};
@@ -74,18 +73,6 @@ final class PackedHeads {
         int[] r = offs.clone();
         for (int i = 0; i < r.length; i++) r[i] += by;
         return r;
-    }
-
-    /** C_i = op(A_i)·op(B_i) for every (batch, head) block, in the tensors' dtype. */
-    static void gemm(Tensor like, int count, boolean ta, boolean tb, int m, int n, int k,
-                             Tensor a, int[] aOffs, int lda, Tensor b, int[] bOffs, int ldb,
-                             Tensor c, int[] cOffs, int ldc) {
-        Backend be = like.backend();
-        if (like.dtype() == DType.F32) {
-            be.sgemmBatch(count, ta, tb, m, n, k, 1f, a.dataF(), aOffs, lda, b.dataF(), bOffs, ldb, 0f, c.dataF(), cOffs, ldc);
-        } else {
-            be.dgemmBatch(count, ta, tb, m, n, k, 1.0, a.dataD(), aOffs, lda, b.dataD(), bOffs, ldb, 0.0, c.dataD(), cOffs, ldc);
-        }
     }
 
     /** Shapes and per-(batch, head) offsets of a packed (B, L, 3E) projection. */
