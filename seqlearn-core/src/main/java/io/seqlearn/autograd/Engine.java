@@ -112,9 +112,13 @@ public final class Engine {
     private static void accumulate(Tensor leaf, Tensor g) {
         Tensor cur = leaf.grad();
         if (cur == null) {
-            Tensor fresh = leaf.newZeros(leaf.shapeRef());
-            fresh.copyFrom(g);
-            leaf.setGrad(fresh);
+            if (g.dtype() == leaf.dtype() && g.backend() == leaf.backend()) {
+                leaf.setGrad(g.copy());
+            } else {
+                Tensor fresh = leaf.newZeros(leaf.shapeRef());
+                fresh.copyFrom(g);
+                leaf.setGrad(fresh);
+            }
         } else {
             Tensor gc = g.dtype() == cur.dtype() ? g.contiguousNoGrad() : g.to(cur.dtype()).contiguousNoGrad();
             if (cur.dtype() == io.seqlearn.tensor.DType.F32) {

@@ -8,6 +8,12 @@ final class Copy {
     static void strided(Tensor src, Tensor dst) {
         int n = src.numel();
         if (n == 0) return;
+        if (src.dtype() == dst.dtype() && src.isContiguous()) {   // one block, e.g. a fresh gradient into .grad
+            Object s = src.dtype() == DType.F32 ? src.dataF() : src.dataD();
+            Object t = dst.dtype() == DType.F32 ? dst.dataF() : dst.dataD();
+            System.arraycopy(s, src.offset(), t, dst.offset(), n);
+            return;
+        }
         int[] shape = src.shapeRef();
         int[] st = src.strides();
         int rank = shape.length;

@@ -12,6 +12,8 @@ import io.seqlearn.ops.Views;
 import io.seqlearn.backend.BinaryOp;
 import io.seqlearn.backend.UnaryOp;
 
+import java.util.Arrays;
+
 /**
  * A dense N-d array of {@link DType#F32} or {@link DType#F64} over a flat Java array, with shape, strides
  * and offset (so transposes, slices and expansions are views), and the autograd fields of PyTorch:
@@ -250,6 +252,11 @@ public final class Tensor {
 
     /** A deep copy with no autograd history. */
     public Tensor copy() {
+        if (isContiguous()) {   // copyOfRange: the JIT skips zeroing an array it fills at once
+            int n = numel();
+            return f != null ? wrap(Arrays.copyOfRange(f, offset, offset + n), backend, shape)
+                    : wrap(Arrays.copyOfRange(d, offset, offset + n), backend, shape);
+        }
         Tensor out = newZeros(shape);
         copyInto(out);
         return out;

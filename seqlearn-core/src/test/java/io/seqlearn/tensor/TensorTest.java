@@ -126,4 +126,18 @@ class TensorTest {
         }
         assertTrue(w.mul(2.0).requiresGrad());
     }
+
+    @Test void copyOfAContiguousSliceOrATransposeOwnsItsValues() {
+        Tensor base = Tensor.of(new float[]{1, 2, 3, 4, 5, 6, 7, 8}, 4, 2);
+        Tensor slice = base.narrow(0, 1, 2);                    // contiguous, offset 2
+        Tensor c = slice.copy();
+        assertArrayEquals(new float[]{3, 4, 5, 6}, c.toFloatArray());
+        assertEquals(0, c.offset());
+        assertArrayEquals(new int[]{2, 2}, c.shape());
+        c.put(0, 99);
+        assertEquals(3f, base.toFloatArray()[2]);                // the copy does not share storage
+        Tensor t = Tensor.of(new double[]{1, 2, 3, 4, 5, 6}, 2, 3).transpose(0, 1).copy();
+        assertArrayEquals(new double[]{1, 4, 2, 5, 3, 6}, t.toDoubleArray());
+        assertFalse(t.requiresGrad());
+    }
 }
