@@ -14,7 +14,7 @@ import io.seqlearn.tensor.Tensor;
  * own columns of one (B, L, 3E) gradient.
  *
  * <p>Why: the three-node route ({@link PackedHeads#scores}, {@link MaskedSoftmax}, {@link PackedHeads#mix})
- * allocated five (B, H, L, L)-sized or (B, L, 3E)-sized tensors more per call — each zeroed by the JVM
+ * allocated four (B, H, L, L)-sized or (B, L, 3E)-sized tensors more per call — each zeroed by the JVM
  * — and added two (B, L, 3E) gradients that are zero outside each other's columns. Zeroing fresh arrays
  * was 10 % of an attention layer's training step. The arithmetic is the same operation for operation, so
  * results equal the three-node route bit for bit.
@@ -53,7 +53,7 @@ final class FusedSelfAttention {
         // A = dOut·Vᵀ, then the softmax backward over it in place (scale folded in)
         Gemm.batch(p.count(), false, true, p.l(), p.l(), p.dh(), g, gOffs, p.e(), c, p.offsets(2 * p.e()), p.ld(),
                 a, blocks, p.l());
-        MaskedSoftmax.backwardRows(a, probs, a, scale, scale);
+        MaskedSoftmax.backwardRows(a, probs, a, scale);
         Tensor d = c.newZeros(p.b(), p.l(), 3 * p.e());
         Gemm.batch(p.count(), false, false, p.l(), p.dh(), p.l(), a, blocks, p.l(), c, p.offsets(p.e()), p.ld(),
                 d, p.offsetsIn(0), p.ld());                                    // dQ = A·K

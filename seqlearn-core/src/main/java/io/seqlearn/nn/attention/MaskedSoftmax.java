@@ -154,16 +154,13 @@ public final class MaskedSoftmax {
 
     private static Tensor[] backward(Tensor g, Tensor y, double scale, Tensor x, Tensor[] biases) {
         Tensor gc = g.contiguousNoGrad();
-        int tk = y.size(-1);
-        int n = tk == 0 ? 0 : y.numel() / tk;
         Tensor u = y.newZeros(y.shapeRef());
         boolean biasGrad = false;
         for (Tensor b : biases) biasGrad |= b.requiresGrad();
-        // dx = scale·u: the scale is folded into u (F32) unless a bias needs the unscaled u as well
-        backwardRows(gc, y, u, biasGrad ? 1 : scale, 1);
+        // dx = scale·u: the scale is folded into u unless a bias needs the unscaled u as well
+        backwardRows(gc, y, u, biasGrad ? 1 : scale);
         Tensor[] out = new Tensor[1 + biases.length];
-        boolean folded = y.dtype() == DType.F32 && !biasGrad;
-        out[0] = x.requiresGrad() ? (scale == 1 || folded ? u : u.mul(scale)) : null;
+        out[0] = x.requiresGrad() ? (scale == 1 || !biasGrad ? u : u.mul(scale)) : null;
         for (int i = 0; i < biases.length; i++) {
             out[i + 1] = biases[i].requiresGrad() ? Reductions.sumTo(u, biases[i].shapeRef()) : null;
         }
@@ -171,18 +168,18 @@ public final class MaskedSoftmax {
     }
 
     /**
-     * u = y ⊙ (g − Σ g⊙y) per row, times {@code foldF32} for F32 and {@code scaleF64} for F64, and exactly 0
-     * where y = 0 (masked keys). g contiguous; y and u contiguous from offset 0, or u may be g itself.
+     * u = (y ⊙ (g − Σ g⊙y)) · fold per row, exactly 0 where y = 0 (masked keys). g contiguous; y contiguous
+     * from offset 0; u contiguous, or g itself.
      */
-    static void backwardRows(Tensor g, Tensor y, Tensor u, double foldF32, double scaleF64) {
+    static void backwardRows(Tensor g, Tensor y, Tensor u, double fold) {
         int tk = y.size(-1);
         int n = tk == 0 ? 0 : y.numel() / tk;
         int gOff = g.offset(), uOff = u.offset();
         if (y.dtype() == DType.F32) {
             float[] gs = g.dataF(), ys = y.dataF(), us = u.dataF();
-            float fold = (float) foldF32;
+            float foldF = (float) fold;
             y.backend().parallelRange(n, Math.max(1, GRAIN / Math.max(1, tk)), (from, to) -> {
-                for (int r = from; r < to; r++) backwardRowF32(gs, gOff + r * tk, ys, us, uOff + r * tk, r * tk, tk, fold);
+                for (int r = from; r < to; r++) backwardRowF32(gs, gOff + r * tk, ys, us, uOff + r * tk, r * tk, tk, foldF);
             });
         } else {
             double[] gs = g.dataD(), ys = y.dataD(), us = u.dataD();
@@ -193,7 +190,7 @@ public final class MaskedSoftmax {
                     for (int j = 0; j < tk; j++) dot += gs[go + j] * ys[o + j];
                     for (int j = 0; j < tk; j++) {
                         double yj = ys[o + j];
-                        us[uo + j] = yj != 0 ? yj * (gs[go + j] - dot) * scaleF64 : 0.0;
+                        us[uo + j] = yj != 0 ? yj * (gs[go + j] - dot) * fold : 0.0;
                     }
                 }
             });
