@@ -2,6 +2,7 @@ package io.seqlearn.nn.attention;
 
 import io.seqlearn.autograd.Node;
 import io.seqlearn.ops.Gemm;
+import io.seqlearn.tensor.ShapeException;
 import io.seqlearn.tensor.Tensor;
 
 /**
@@ -30,6 +31,7 @@ final class FusedSelfAttention {
         PackedHeads.Layout p = PackedHeads.Layout.of("self_attention", qkv, heads);
         for (Tensor m : masks) {
             if (m.requiresGrad()) throw new IllegalArgumentException("self_attention: a mask that requires a gradient needs the unfused route");
+            if (m.dtype() != qkv.dtype()) throw new ShapeException("self_attention: mask dtype " + m.dtype() + " differs from qkv " + qkv.dtype());
         }
         Tensor c = p.qkv();
         int[] scoreShape = {p.b(), heads, p.l(), p.l()};

@@ -69,5 +69,8 @@ class FusedSelfAttentionTest {
         Tensor bias = Tensors.zeros(DType.F64, 3, 3).requiresGrad(true);
         var e = assertThrows(IllegalArgumentException.class, () -> FusedSelfAttention.apply(qkv, 1, 1.0, false, bias));
         assertTrue(e.getMessage().startsWith("self_attention:"), e.getMessage());
+        Tensor f32Mask = Tensors.zeros(DType.F32, 3, 3);
+        var e2 = assertThrows(io.seqlearn.tensor.ShapeException.class, () -> FusedSelfAttention.apply(qkv, 1, 1.0, false, f32Mask));
+        assertEquals("self_attention: mask dtype F32 differs from qkv F64", e2.getMessage());
     }
 }
