@@ -75,19 +75,9 @@ final class FastDirectionBackward {
         this.dy = dyBuf == null ? null : dyBuf.f();
         int steps = plan.steps();
         if (groups != null) {
-            be.parallelRange(groups.length - 1, 1, (w0, w1) -> {
-                for (int w = w0; w < w1; w++) {
-                    int lo = groups[w], hi = groups[w + 1];
-                    int tile = tileByTile ? TileKernel.MR : Math.max(1, hi - lo);   // else all rows per block
-                    for (int s = steps - 1; s >= 0; s--) {
-                        int end = Math.min(plan.active(s), hi);
-                        for (int r0 = lo; r0 < end; r0 += tile) {
-                            int r1 = Math.min(r0 + tile, end);
-                            for (int ub = 0; ub < pw.unitBlocks; ub++) unitBlock(s, ub, r0, r1);
-                            for (int cb = 0; cb < pw.colBlocks; cb++) columnBlock(s, cb, r0, r1);
-                        }
-                    }
-                }
+            RowGroups.walk(be, plan, groups, tileByTile, 0, steps, true, (s, w, r0, r1) -> {
+                for (int ub = 0; ub < pw.unitBlocks; ub++) unitBlock(s, ub, r0, r1);
+                for (int cb = 0; cb < pw.colBlocks; cb++) columnBlock(s, cb, r0, r1);
             });
         } else {
             StepScheduler.run(be, threads, 0, 2 * steps,

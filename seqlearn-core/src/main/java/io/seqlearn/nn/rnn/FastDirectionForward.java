@@ -69,19 +69,8 @@ final class FastDirectionForward extends DirectionForward {
         a.chunkStart = chunkStart;
         a.y = y.f();
         if (groups != null) {
-            be.parallelRange(groups.length - 1, 1, (w0, w1) -> {
-                for (int w = w0; w < w1; w++) {
-                    for (int s = s0; s < s1; s++) {
-                        int end = Math.min(plan.active(s), groups[w + 1]);
-                        if (!tileByTile) {
-                            for (int ub = 0; ub < pw.unitBlocks; ub++) block(s, ub, w, groups[w], end);
-                            continue;
-                        }
-                        for (int r0 = groups[w]; r0 < end; r0 += TileKernel.MR) {
-                            for (int ub = 0; ub < pw.unitBlocks; ub++) block(s, ub, w, r0, Math.min(r0 + TileKernel.MR, end));
-                        }
-                    }
-                }
+            RowGroups.walk(be, plan, groups, tileByTile, s0, s1, false, (s, w, r0, r1) -> {
+                for (int ub = 0; ub < pw.unitBlocks; ub++) block(s, ub, w, r0, r1);
             });
         } else {
             StepScheduler.run(be, threads, s0, s1, s -> pw.unitBlocks, (s, ub, w) -> block(s, ub, w, 0, plan.batch()));

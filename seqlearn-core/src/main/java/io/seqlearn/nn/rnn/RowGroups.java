@@ -1,5 +1,7 @@
 package io.seqlearn.nn.rnn;
 
+import io.seqlearn.backend.Backend;
+
 /**
  * Splits the running rows of a recurrence into one contiguous group per thread, so that each thread runs
  * its own batch rows through every step with no barrier between steps.
@@ -31,6 +33,32 @@ final class RowGroups {
     /** Whether a row group walks its rows tile by tile (true) or all rows per unit block (false). */
     static boolean tileByTile(PackedWeights pw, Tuning tuning) {
         return pw.bytes() <= tuning.tileOrderMaxBytes();
+    }
+
+    /** One piece of a group's walk: running rows [r0, r1) of step s, on the group's worker w. */
+    @FunctionalInterface
+    interface Piece {
+        void run(int s, int w, int r0, int r1);
+    }
+
+    /**
+     * Runs each group of {@code groups} ({@link #split}) on its own thread through the steps [s0, s1), in
+     * descending order when {@code backwards}: per step, the group's active rows in pieces of
+     * {@link TileKernel#MR} rows when {@code tileByTile}, else all of them in one piece.
+     */
+    static void walk(Backend be, StepPlan plan, int[] groups, boolean tileByTile, int s0, int s1, boolean backwards,
+                     Piece piece) {
+        be.parallelRange(groups.length - 1, 1, (w0, w1) -> {
+            for (int w = w0; w < w1; w++) {
+                int lo = groups[w], hi = groups[w + 1];
+                int tile = tileByTile ? TileKernel.MR : Math.max(1, hi - lo);
+                for (int i = s0; i < s1; i++) {
+                    int s = backwards ? s1 - 1 - (i - s0) : i;
+                    int end = Math.min(plan.active(s), hi);
+                    for (int r0 = lo; r0 < end; r0 += tile) piece.run(s, w, r0, Math.min(r0 + tile, end));
+                }
+            }
+        });
     }
 
     /**
