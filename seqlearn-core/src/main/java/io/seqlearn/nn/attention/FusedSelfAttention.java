@@ -44,12 +44,13 @@ final class FusedSelfAttention {
         Tensor out = qkv.newZeros(p.b(), p.l(), p.e());
         Gemm.batch(p.count(), false, false, p.l(), p.dh(), p.l(), probs, blocks, p.l(), c, p.offsets(2 * p.e()), p.ld(),
                 out, p.mergedOffsets(), p.e());
-        return Node.record(out, "self_attention", g -> new Tensor[]{backward(g.contiguousNoGrad(), p, probs, scale)}, qkv);
+        return Node.record(out, "self_attention",
+                g -> new Tensor[]{backward(g.contiguousNoGrad(), p, probs, blocks, scale)}, qkv);
     }
 
-    private static Tensor backward(Tensor g, PackedHeads.Layout p, Tensor probs, double scale) {
+    /** {@code blocks}: the offsets of the (batch, head) blocks of {@code probs}, as in the forward pass. */
+    private static Tensor backward(Tensor g, PackedHeads.Layout p, Tensor probs, int[] blocks, double scale) {
         Tensor c = p.qkv();
-        int[] blocks = p.blockOffsets(p.l() * p.l());
         int[] gOffs = PackedHeads.shift(p.mergedOffsets(), g.offset());
         Tensor a = probs.newZeros(probs.shapeRef());
         // A = dOut·Vᵀ, then the softmax backward over it in place (scale folded in)

@@ -123,20 +123,17 @@ public class MultiHeadAttention extends Module {
         List<Tensor> masks = new ArrayList<>();
         if (args.keyPaddingMask() != null) masks.add(keyPaddingBias(args.keyPaddingMask(), b, l, x.dtype()));
         if (args.attnMask() != null) masks.add(attnMaskBias(args.attnMask(), b, l, l, x.dtype()));
-        Tensor[] all = new Tensor[masks.size() + 3];
-        all[0] = x;
-        all[1] = inProjWeight;
-        all[2] = inProjBias;
-        for (int i = 0; i < masks.size(); i++) all[3 + i] = masks.get(i);
-        if (!drop && args.weights() == AttentionWeights.NONE && !Node.needsGrad(all)) return null;
+        Tensor[] biases = masks.toArray(new Tensor[0]);
+        boolean plain = !drop && args.weights() == AttentionWeights.NONE;
+        boolean biasGrad = Node.needsGrad(biases);
+        if (plain && !biasGrad && !Node.needsGrad(x, inProjWeight, inProjBias)) return null;
         Tensor qkv = F.linear(x, inProjWeight, inProjBias);
-        if (!drop && args.weights() == AttentionWeights.NONE && !Node.needsGrad(masks.toArray(new Tensor[0]))) {
-            Tensor mixed = FusedSelfAttention.apply(qkv, numHeads, 1.0 / Math.sqrt(headDim), args.isCausal(),
-                    masks.toArray(new Tensor[0]));
+        double scale = 1.0 / Math.sqrt(headDim);
+        if (plain && !biasGrad) {
+            Tensor mixed = FusedSelfAttention.apply(qkv, numHeads, scale, args.isCausal(), biases);
             return new AttentionOutput(outProj.forward(mixed), null);
         }
-        Tensor w = MaskedSoftmax.apply(PackedHeads.scores(qkv, numHeads), 1.0 / Math.sqrt(headDim), args.isCausal(),
-                masks.toArray(new Tensor[0]));
+        Tensor w = MaskedSoftmax.apply(PackedHeads.scores(qkv, numHeads), scale, args.isCausal(), biases);
         if (drop) {
             Tensor keep = Tensors.bernoulli(w.dtype(), dropoutRng, 1 - dropout, w.shapeRef());
             w = w.mul(keep.mul(1.0 / (1 - dropout)));
