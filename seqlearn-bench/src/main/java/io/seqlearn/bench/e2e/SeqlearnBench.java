@@ -32,7 +32,8 @@ public final class SeqlearnBench {
             return;
         }
         System.err.println("seqlearn backend: " + Backends.defaultBackend().name()
-                + ", threads " + Backends.defaultBackend().threads());
+                + ", threads " + Backends.defaultBackend().threads()
+                + ", OpenBLAS core " + io.seqlearn.backend.cpu.CpuBackend.blasCoreName());
         System.out.println(BenchJson.row("seqlearn", a.row(), time(step, a.warmup(), a.steps())));
     }
 

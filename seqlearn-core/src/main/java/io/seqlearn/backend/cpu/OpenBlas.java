@@ -44,7 +44,9 @@ final class OpenBlas {
         String core = null;
         Throwable error = null;
         try {
-            shortSpinBeforeLoad();
+            setEnvBeforeLoad("OPENBLAS_THREAD_TIMEOUT", "4");
+            String coreType = OpenBlasCoreType.forThisMachine();
+            if (coreType != null) setEnvBeforeLoad("OPENBLAS_CORETYPE", coreType);
             SymbolLookup lib = SymbolLookup.libraryLookup(libraryPath(), Arena.global());
             Linker linker = Linker.nativeLinker();
             Linker.Option critical = Linker.Option.critical(true);
@@ -75,20 +77,21 @@ final class OpenBlas {
     private OpenBlas() {}
 
     /**
-     * OpenBLAS's worker threads spin for 2^28 cycles (~0.1 s) after each threaded call before they sleep,
-     * taking a core from the kernels that follow; {@code OPENBLAS_THREAD_TIMEOUT=4} (its minimum, 2^4
-     * cycles) makes them sleep at once. OpenBLAS reads the variable when it loads, so it is set in this
-     * process's environment first, unless the user set it.
+     * Sets an OpenBLAS variable in this process's environment, unless the user set it: OpenBLAS reads them
+     * when it loads. {@code OPENBLAS_THREAD_TIMEOUT=4}: its worker threads otherwise spin for 2^28 cycles
+     * (~0.1 s) after each threaded call before they sleep, taking a core from the kernels that follow; 4
+     * (its minimum, 2^4 cycles) makes them sleep at once. {@code OPENBLAS_CORETYPE}: see
+     * {@link OpenBlasCoreType}.
      */
-    private static void shortSpinBeforeLoad() throws Throwable {
-        if (System.getenv("OPENBLAS_THREAD_TIMEOUT") != null) return;
+    private static void setEnvBeforeLoad(String name, String value) throws Throwable {
+        if (System.getenv(name) != null) return;
         Linker linker = Linker.nativeLinker();
         var setenv = linker.defaultLookup().find("setenv");
         if (setenv.isEmpty()) return;
         MethodHandle h = linker.downcallHandle(setenv.get(), FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
         try (Arena a = Arena.ofConfined()) {
-            int rc = (int) h.invokeExact(a.allocateFrom("OPENBLAS_THREAD_TIMEOUT"), a.allocateFrom("4"), 0);
-            if (rc != 0) throw new IllegalStateException("setenv OPENBLAS_THREAD_TIMEOUT failed: " + rc);
+            int rc = (int) h.invokeExact(a.allocateFrom(name), a.allocateFrom(value), 0);
+            if (rc != 0) throw new IllegalStateException("setenv " + name + " failed: " + rc);
         }
     }
 
