@@ -130,7 +130,7 @@ final class PackedGemm {
                              float[] c, int cOff, int ldc, boolean load) {
         int i = 0;
         for (; i + 6 <= mc; i += 6) {
-            PackedKernels.k6x16(kc, a, aOff + i * lda, lda, w, wOff, c, cOff + i * ldc, ldc, load);
+            PackedKernels.k6(kc, a, aOff + i * lda, lda, w, wOff, c, cOff + i * ldc, ldc, load);
         }
         if (i + 4 <= mc) {
             PackedKernels.k4x16(kc, a, aOff + i * lda, lda, w, wOff, c, cOff + i * ldc, ldc, load);

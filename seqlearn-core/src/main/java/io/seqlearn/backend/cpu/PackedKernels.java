@@ -25,6 +25,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class PackedKernels {
     static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
+    /** The 512-bit species of the wide kernels (run only where {@link VectorWidth#WIDE}). */
+    static final VectorSpecies<Float> W = FloatVector.SPECIES_512;
     /** Columns of a packed panel (two AVX2 vectors). */
     public static final int NR = 16;
 
@@ -37,7 +39,7 @@ public final class PackedKernels {
      */
     public static void tile(int rows, int kc, float[] a, int aOff, int lda, float[] w, int wOff, float[] c, int cOff, int ldc) {
         int r = 0;
-        for (; r + 6 <= rows; r += 6) k6x16(kc, a, aOff + r * lda, lda, w, wOff, c, cOff + r * ldc, ldc, false);
+        for (; r + 6 <= rows; r += 6) k6(kc, a, aOff + r * lda, lda, w, wOff, c, cOff + r * ldc, ldc, false);
         if (r + 4 <= rows) {
             k4x16(kc, a, aOff + r * lda, lda, w, wOff, c, cOff + r * ldc, ldc, false);
             r += 4;
@@ -47,6 +49,48 @@ public final class PackedKernels {
             r += 2;
         }
         if (r < rows) k1x16(kc, a, aOff + r * lda, lda, w, wOff, c, cOff + r * ldc, ldc, false);
+    }
+
+    /** Six rows: {@link #k6x16w} where {@link VectorWidth#WIDE}, else {@link #k6x16}; the same bits either way. */
+    public static void k6(int kc, float[] a, int aOff, int lda, float[] w, int wOff,
+                          float[] c, int cOff, int ldc, boolean load) {
+        if (VectorWidth.WIDE) k6x16w(kc, a, aOff, lda, w, wOff, c, cOff, ldc, load);
+        else k6x16(kc, a, aOff, lda, w, wOff, c, cOff, ldc, load);
+    }
+
+    /**
+     * {@link #k6x16} with one 512-bit register per row (AVX-512): six accumulators, one panel load and six
+     * broadcasts per step. Each lane does the same FMAs in the same order as in the 256-bit kernel.
+     */
+    public static void k6x16w(int kc, float[] a, int aOff, int lda, float[] w, int wOff,
+                              float[] c, int cOff, int ldc, boolean load) {
+        FloatVector c0, c1, c2, c3, c4, c5;
+        if (load) {
+            c0 = FloatVector.fromArray(W, c, cOff);
+            c1 = FloatVector.fromArray(W, c, cOff + ldc);
+            c2 = FloatVector.fromArray(W, c, cOff + 2 * ldc);
+            c3 = FloatVector.fromArray(W, c, cOff + 3 * ldc);
+            c4 = FloatVector.fromArray(W, c, cOff + 4 * ldc);
+            c5 = FloatVector.fromArray(W, c, cOff + 5 * ldc);
+        } else {
+            c0 = c1 = c2 = c3 = c4 = c5 = FloatVector.zero(W);
+        }
+        int a0 = aOff, a1 = a0 + lda, a2 = a1 + lda, a3 = a2 + lda, a4 = a3 + lda, a5 = a4 + lda;
+        for (int p = 0; p < kc; p++) {
+            FloatVector wv = FloatVector.fromArray(W, w, wOff + p * NR);
+            c0 = wv.fma(FloatVector.broadcast(W, a[a0 + p]), c0);
+            c1 = wv.fma(FloatVector.broadcast(W, a[a1 + p]), c1);
+            c2 = wv.fma(FloatVector.broadcast(W, a[a2 + p]), c2);
+            c3 = wv.fma(FloatVector.broadcast(W, a[a3 + p]), c3);
+            c4 = wv.fma(FloatVector.broadcast(W, a[a4 + p]), c4);
+            c5 = wv.fma(FloatVector.broadcast(W, a[a5 + p]), c5);
+        }
+        c0.intoArray(c, cOff);
+        c1.intoArray(c, cOff + ldc);
+        c2.intoArray(c, cOff + 2 * ldc);
+        c3.intoArray(c, cOff + 3 * ldc);
+        c4.intoArray(c, cOff + 4 * ldc);
+        c5.intoArray(c, cOff + 5 * ldc);
     }
 
     /** Rows [0, 6) of the tile: see the class comment for the arguments. */

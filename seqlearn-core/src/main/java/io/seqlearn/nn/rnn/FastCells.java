@@ -1,13 +1,14 @@
 package io.seqlearn.nn.rnn;
 
+import io.seqlearn.backend.cpu.VectorWidth;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Vector API (F32, 8 lanes) math of the fast pointwise kernels, built only from arithmetic the JIT turns
- * into AVX2 instructions. Why not {@code lanewise(EXP)} / {@code lanewise(TANH)}: on the development
+ * Vector API (F32, 8 lanes, or 16 where {@link VectorWidth#WIDE}) math of the fast pointwise kernels, built
+ * only from arithmetic the JIT turns into AVX2 / AVX-512 instructions (lane for lane the same at both widths). Why not {@code lanewise(EXP)} / {@code lanewise(TANH)}: on the development
  * machine (JDK 25, AMD EPYC, AVX2) those are not intrinsified and fall back to per-lane Java with
  * allocation, 40–70 ns per element — slower than the whole recurrent GEMM.
  *
@@ -18,8 +19,9 @@ import jdk.incubator.vector.VectorSpecies;
  * 3e-7 absolute / 4 ulp.
  */
 final class FastCells {
-    static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
-    static final int L = 8;
+    static final VectorSpecies<Float> S = VectorWidth.F32;
+    /** Lanes per vector: 8 or 16; a 16-unit panel block is {@code TileKernel.NR / L} vectors. */
+    static final int L = S.length();
     private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
     private static final FloatVector TWO = FloatVector.broadcast(S, 2f);
     private static final FloatVector HI = FloatVector.broadcast(S, 88.3762626647949f);
@@ -50,7 +52,7 @@ final class FastCells {
      * not inline is boxed on the heap, and these bodies are big enough to hit C2's inlining budgets.
      */
 
-    /** dst[d..d+8) = e^{x} for x = src[s..s+8); inputs clamped to [−87.34, 88.38]. */
+    /** dst[d..d+L) = e^{x} for x = src[s..s+L); inputs clamped to [−87.34, 88.38]. */
     static void exp(float[] src, int s, float[] dst, int d) {
         FloatVector x = FloatVector.fromArray(S, src, s).min(HI).max(LO);
         FloatVector n = x.fma(LOG2E, ROUNDER).sub(ROUNDER);
@@ -61,7 +63,7 @@ final class FastCells {
         p.mul(r.mul(r)).add(r).add(ONE).mul(e.reinterpretAsFloats()).intoArray(dst, d);
     }
 
-    /** dst[d..d+8) = σ(a[ao..] + b[bo..]) = 1/(1 + e^{−x}). */
+    /** dst[d..d+L) = σ(a[ao..] + b[bo..]) = 1/(1 + e^{−x}). */
     static void sigmoidSum(float[] a, int ao, float[] b, int bo, float[] dst, int d) {
         FloatVector x = FloatVector.fromArray(S, a, ao).add(FloatVector.fromArray(S, b, bo)).neg().min(HI).max(LO);
         FloatVector n = x.fma(LOG2E, ROUNDER).sub(ROUNDER);
@@ -73,7 +75,7 @@ final class FastCells {
         ONE.div(ONE.add(ex)).intoArray(dst, d);
     }
 
-    /** dst[d..d+8) = tanh(a[ao..] + b[bo..]); pass b = null for tanh(a). */
+    /** dst[d..d+L) = tanh(a[ao..] + b[bo..]); pass b = null for tanh(a). */
     static void tanhSum(float[] a, int ao, float[] b, int bo, float[] dst, int d) {
         FloatVector x = FloatVector.fromArray(S, a, ao);
         if (b != null) x = x.add(FloatVector.fromArray(S, b, bo));

@@ -112,8 +112,7 @@ final class FastDirectionBackward {
         for (int r = lo; r < n; r++) {
             int row = tb[s * batch + r];
             if (j0 + TileKernel.NR <= hidden) {
-                vector(r, row, ub, j0);
-                vector(r, row, ub, j0 + FastCells.L);
+                for (int v = 0; v < TileKernel.NR; v += FastCells.L) vector(r, row, ub, j0 + v);
             } else {
                 for (int j = j0; j < hidden; j++) scalar(r, row, ub, j);
             }
@@ -121,7 +120,7 @@ final class FastDirectionBackward {
     }
 
     /**
-     * Eight units [j, j+8) of row r. Each piece reads and writes arrays only (no vector crosses a call,
+     * Units [j, j+L) of row r (L = 8 or 16 lanes). Each piece reads and writes arrays only (no vector crosses a call,
      * which C2 would box when it does not inline): first dh replaces direct[r, j..], then the cell's
      * backward consumes it and leaves the new direct part (0, or dh·z for GRU).
      */

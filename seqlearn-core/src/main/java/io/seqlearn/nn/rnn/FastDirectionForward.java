@@ -111,8 +111,7 @@ final class FastDirectionForward extends DirectionForward {
             for (int i = 0; i < rows; i++) {
                 int j0 = ub * TileKernel.NR;
                 if (j0 + TileKernel.NR <= hidden) {
-                    vector(s, r0 + i, j0, tile, i * tw, prev, next);
-                    vector(s, r0 + i, j0 + FastCells.L, tile, i * tw + FastCells.L, prev, next);
+                    for (int v = 0; v < TileKernel.NR; v += FastCells.L) vector(s, r0 + i, j0 + v, tile, i * tw + v, prev, next);
                 } else {
                     for (int j = j0; j < hidden; j++) scalar(s, r0 + i, j, tile, i * tw + j - j0, prev, next);
                 }
@@ -121,7 +120,7 @@ final class FastDirectionForward extends DirectionForward {
     }
 
     /**
-     * Eight units [j, j+8) of row r (all inside H), without masks (AVX2 runs masked vector ops in a slow
+     * Units [j, j+L) of row r (all inside H; L = 8 or 16 lanes), without masks (AVX2 runs masked vector ops in a slow
      * fallback). Split into small methods that pass arrays, not vectors: a large method exceeds C2's
      * inlining node budget and every vector crossing a call is then boxed.
      */
@@ -146,7 +145,7 @@ final class FastDirectionForward extends DirectionForward {
         emit(s, tb, j, prev, next, r * out + j);
     }
 
-    /** g[p..p+8) = σ(g[p..] + tile[t..]) (the activation replaces the pre-activation, as backward needs). */
+    /** g[p..p+L) = σ(g[p..] + tile[t..]) (the activation replaces the pre-activation, as backward needs). */
     private static void sigmoidInPlace(float[] g, int p, float[] tile, int t) {
         FastCells.sigmoidSum(g, p, tile, t, g, p);
     }

@@ -51,8 +51,9 @@ class FastCellsTest {
 
     @Test
     void extremesSaturateWithoutNaN() {
-        float[] x = {-1e30f, -200f, -88f, 0f, 88f, 200f, 1e30f, Float.MIN_VALUE};
-        float[] s = new float[8], t = new float[8];
+        float[] extremes = {-1e30f, -200f, -88f, 0f, 88f, 200f, 1e30f, Float.MIN_VALUE};
+        float[] x = java.util.Arrays.copyOf(extremes, FastCells.L);   // one vector (8 or 16 lanes)
+        float[] s = new float[FastCells.L], t = new float[FastCells.L];
         FastCells.sigmoidSum(x, 0, ZERO, 0, s, 0);
         FastCells.tanhSum(x, 0, null, 0, t, 0);
         assertEquals(0f, s[0], 1e-30);
