@@ -125,10 +125,15 @@ final class PackedGemm {
         }
     }
 
-    /** All {@code mc} rows of one full panel: groups of 6, then 4, 2, 1 for the rest. */
+    /** All {@code mc} rows of one full panel: groups of 8 (wide kernels) and 6, then 4, 2, 1 for the rest. */
     private static void rows(int mc, int kc, float[] a, int aOff, int lda, float[] w, int wOff,
                              float[] c, int cOff, int ldc, boolean load) {
         int i = 0;
+        if (VectorWidth.WIDE) {
+            for (; i + 8 <= mc; i += 8) {
+                PackedKernels.k8x16w(kc, a, aOff + i * lda, lda, w, wOff, c, cOff + i * ldc, ldc, load);
+            }
+        }
         for (; i + 6 <= mc; i += 6) {
             PackedKernels.k6(kc, a, aOff + i * lda, lda, w, wOff, c, cOff + i * ldc, ldc, load);
         }

@@ -13,7 +13,8 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class TileKernel {
     static final int NR = PackedKernels.NR;
-    static final int MR = 6;
+    /** Rows per tile: the register-blocked kernel's height (8 with 512-bit registers, else 6). */
+    static final int MR = io.seqlearn.backend.cpu.VectorWidth.WIDE ? 8 : 6;
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
 
     private TileKernel() {}

@@ -27,4 +27,22 @@ class WideKernelsTest {
             assertArrayEquals(narrow, wide, "load=" + load);
         }
     }
+
+    @Test
+    void eightRowWideKernelEqualsSixPlusTwoNarrowRows() {
+        SplittableRandom rnd = new SplittableRandom(6);
+        int kc = 29, lda = 33, ldc = 5 + PackedKernels.NR;
+        float[] a = new float[8 * lda], w = new float[kc * PackedKernels.NR];
+        for (int i = 0; i < a.length; i++) a[i] = (float) rnd.nextDouble(-1, 1);
+        for (int i = 0; i < w.length; i++) w[i] = (float) rnd.nextDouble(-1, 1);
+        for (boolean load : new boolean[]{false, true}) {
+            float[] narrow = new float[8 * ldc], wide;
+            for (int i = 0; i < narrow.length; i++) narrow[i] = (float) rnd.nextDouble(-1, 1);
+            wide = narrow.clone();
+            PackedKernels.k6x16(kc, a, 0, lda, w, 0, narrow, 0, ldc, load);
+            PackedKernels.k2x16(kc, a, 6 * lda, lda, w, 0, narrow, 6 * ldc, ldc, load);
+            PackedKernels.k8x16w(kc, a, 0, lda, w, 0, wide, 0, ldc, load);
+            assertArrayEquals(narrow, wide, "load=" + load);
+        }
+    }
 }
