@@ -27,7 +27,8 @@ final class FastDirectionForward extends DirectionForward {
         super(fp, l, d);
         this.kind = fp.spec.kind();
         int b = plan.batch();
-        this.pw = new PackedWeights(whh.f(), kind.gates(), hidden, out, false);
+        this.pw = fp.save ? new PackedWeights(whh.f(), kind.gates(), hidden, out, false)
+                : PackedWeights.forInference(whh.f(), kind.gates(), hidden, out);
         this.threads = StepScheduler.threadsFor(be, 2.0 * b * gates * out, tuning.minFlopsPerThread());
         this.tiles = new float[Math.max(threads, 1)][TileKernel.MR * kind.gates() * TileKernel.NR];
         this.groups = RowGroups.split(plan, threads, tuning.minRowsPerThread());

@@ -35,6 +35,48 @@ final class PackedWeights {
         this.backward = forBackward ? packBackward(w) : null;
     }
 
+    /** Inference passes that found their packed W_hh in {@link #forInference}'s cache (for tests). */
+    static final java.util.concurrent.atomic.AtomicLong CACHE_HITS = new java.util.concurrent.atomic.AtomicLong();
+    private static final int CACHE_SIZE = 16;
+    private static final Cached[] CACHE = new Cached[CACHE_SIZE];
+    private static int cacheNext;
+
+    /** A forward packing with the W_hh contents it was made from. */
+    private record Cached(java.lang.ref.WeakReference<float[]> source, float[] contents, PackedWeights packed) {}
+
+    /**
+     * The forward packing for an inference pass, reused from an earlier pass over the same, unchanged W_hh
+     * array: streaming inference and decoding call the layer again and again with the same weights, and
+     * packing W_hh cost about a tenth of a batch-1 forward at H = 256. "Unchanged" is checked on the
+     * contents (a compare is several times cheaper than a packing), so weights updated in place are packed
+     * anew. Training passes do not use it: their weights change every step.
+     */
+    static PackedWeights forInference(float[] w, int gates, int hidden, int out) {
+        synchronized (CACHE) {
+            for (Cached c : CACHE) {
+                if (c != null && c.source.get() == w && c.packed.gates == gates && c.packed.hidden == hidden
+                        && c.packed.out == out && java.util.Arrays.equals(c.contents, w)) {
+                    CACHE_HITS.incrementAndGet();
+                    return c.packed;
+                }
+            }
+        }
+        PackedWeights p = new PackedWeights(w, gates, hidden, out, false);
+        Cached entry = new Cached(new java.lang.ref.WeakReference<>(w), w.clone(), p);
+        synchronized (CACHE) {
+            for (int i = 0; i < CACHE_SIZE; i++) {
+                Cached c = CACHE[i];
+                if (c != null && c.source.get() == w) {   // the same array with new contents: replace its entry
+                    CACHE[i] = entry;
+                    return p;
+                }
+            }
+            CACHE[cacheNext] = entry;
+            cacheNext = (cacheNext + 1) % CACHE_SIZE;
+        }
+        return p;
+    }
+
     private float[] packForward(float[] w) {
         float[] f = new float[unitBlocks * gates * out * 16];
         for (int ub = 0; ub < unitBlocks; ub++) {
