@@ -77,7 +77,9 @@ final class FastDirectionBackward {
         if (groups != null) {
             RowGroups.walk(be, plan, groups, tileByTile, 0, steps, true, (s, w, r0, r1) -> {
                 for (int ub = 0; ub < pw.unitBlocks; ub++) unitBlock(s, ub, r0, r1);
-                for (int cb = 0; cb < pw.colBlocks; cb++) columnBlock(s, cb, r0, r1);
+                int cb = 0;
+                for (; cb + 2 <= pw.colBlocks; cb += 2) columnBlockPair(s, cb, r0, r1);
+                if (cb < pw.colBlocks) columnBlock(s, cb, r0, r1);
             });
         } else {
             StepScheduler.run(be, threads, 0, 2 * steps,
@@ -103,6 +105,16 @@ final class FastDirectionBackward {
             int rows = Math.min(TileKernel.MR, n - r0);
             TileKernel.tile(rows, dgs, r0 * kb, kb, pw.backward, pw.backwardPanel(cb), kb, gemm,
                     r0 * hp + cb * TileKernel.NR, hp);
+        }
+    }
+
+    /** Column blocks cb and cb+1 of dG·W_hh for running rows [lo, hi) of step s, in one pass per tile. */
+    private void columnBlockPair(int s, int cb, int lo, int hi) {
+        int n = Math.min(plan.active(s), hi);
+        for (int r0 = lo; r0 < n; r0 += TileKernel.MR) {
+            int rows = Math.min(TileKernel.MR, n - r0);
+            TileKernel.tilePair(rows, dgs, r0 * kb, kb, pw.backward, pw.backwardPanel(cb), pw.backwardPanel(cb + 1), kb,
+                    gemm, r0 * hp + cb * TileKernel.NR, r0 * hp + (cb + 1) * TileKernel.NR, hp);
         }
     }
 

@@ -105,7 +105,12 @@ final class FastDirectionForward extends DirectionForward {
                     TileKernel.tile(1, lhs, r0 * out, out, pw.forward, pw.forwardPanel(ub, gi), out, tile, gi * TileKernel.NR, tw);
                 }
             } else {
-                for (int gi = 0; gi < kind.gates(); gi++) {
+                int gi = 0;
+                for (; gi + 2 <= kind.gates(); gi += 2) {
+                    TileKernel.tilePair(rows, lhs, r0 * out, out, pw.forward, pw.forwardPanel(ub, gi), pw.forwardPanel(ub, gi + 1),
+                            out, tile, gi * TileKernel.NR, (gi + 1) * TileKernel.NR, tw);
+                }
+                if (gi < kind.gates()) {
                     TileKernel.tile(rows, lhs, r0 * out, out, pw.forward, pw.forwardPanel(ub, gi), out, tile, gi * TileKernel.NR, tw);
                 }
             }

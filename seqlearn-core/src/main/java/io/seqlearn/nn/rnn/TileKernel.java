@@ -25,6 +25,20 @@ final class TileKernel {
     }
 
     /**
+     * {@link #tile} for two panels into two C column blocks; a full tile of {@link #MR} rows with 512-bit
+     * registers takes both panels in one pass ({@link PackedKernels#k8x16x2w}), with the same bits.
+     */
+    static void tilePair(int rows, float[] a, int aOff, int lda, float[] p, int pOff0, int pOff1, int k,
+                         float[] c, int cOff0, int cOff1, int ldc) {
+        if (rows == 8 && io.seqlearn.backend.cpu.VectorWidth.WIDE) {
+            PackedKernels.k8x16x2w(k, a, aOff, lda, p, pOff0, pOff1, c, cOff0, cOff1, ldc);
+        } else {
+            PackedKernels.tile(rows, k, a, aOff, lda, p, pOff0, c, cOff0, ldc);
+            PackedKernels.tile(rows, k, a, aOff, lda, p, pOff1, c, cOff1, ldc);
+        }
+    }
+
+    /**
      * One row of A against two panels (two gates of a cell) at once: a lone row against one panel has only
      * two accumulator chains, so it waits on FMA latency; four chains keep the FMA units busy. Each element
      * still sums over q in order, so results equal {@link #tile}'s bit for bit.

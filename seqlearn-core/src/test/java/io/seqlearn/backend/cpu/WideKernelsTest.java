@@ -45,4 +45,19 @@ class WideKernelsTest {
             assertArrayEquals(narrow, wide, "load=" + load);
         }
     }
+
+    @Test
+    void twoPanelWideKernelEqualsTwoOnePanelCalls() {
+        SplittableRandom rnd = new SplittableRandom(7);
+        int kc = 23, lda = 27, ldc = 3 * PackedKernels.NR;
+        float[] a = new float[8 * lda], w = new float[2 * kc * PackedKernels.NR + 5];
+        for (int i = 0; i < a.length; i++) a[i] = (float) rnd.nextDouble(-1, 1);
+        for (int i = 0; i < w.length; i++) w[i] = (float) rnd.nextDouble(-1, 1);
+        int w0 = 5 + kc * PackedKernels.NR, w1 = 2;   // the second panel before the first: any two offsets
+        float[] single = new float[8 * ldc], pair = new float[8 * ldc];
+        PackedKernels.k8x16w(kc, a, 0, lda, w, w0, single, 0, ldc, false);
+        PackedKernels.k8x16w(kc, a, 0, lda, w, w1, single, 2 * PackedKernels.NR, ldc, false);
+        PackedKernels.k8x16x2w(kc, a, 0, lda, w, w0, w1, pair, 0, 2 * PackedKernels.NR, ldc);
+        assertArrayEquals(single, pair);
+    }
 }
