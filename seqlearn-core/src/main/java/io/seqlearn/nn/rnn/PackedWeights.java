@@ -37,7 +37,9 @@ final class PackedWeights {
 
     /** Inference passes that found their packed W_hh in {@link #forInference}'s cache (for tests). */
     static final java.util.concurrent.atomic.AtomicLong CACHE_HITS = new java.util.concurrent.atomic.AtomicLong();
-    private static final int CACHE_SIZE = 16;
+    private static final int CACHE_SIZE = 8;
+    /** W_hh arrays larger than this (floats; 8 MB) are packed every time, not cached. */
+    private static final int CACHE_MAX_FLOATS = 1 << 21;
     private static final Cached[] CACHE = new Cached[CACHE_SIZE];
     private static int cacheNext;
 
@@ -49,13 +51,21 @@ final class PackedWeights {
      * array: streaming inference and decoding call the layer again and again with the same weights, and
      * packing W_hh cost about a tenth of a batch-1 forward at H = 256. "Unchanged" is checked on the
      * contents (a compare is several times cheaper than a packing), so weights updated in place are packed
-     * anew. Training passes do not use it: their weights change every step.
+     * anew. Training passes do not use it: their weights change every step. Memory: at most 8 entries of
+     * W_hh up to 8 MB each (a copy and the packing, ≤ 128 MB in all); an entry whose weights were garbage
+     * collected is dropped at the next lookup.
      */
     static PackedWeights forInference(float[] w, int gates, int hidden, int out) {
+        if (w.length > CACHE_MAX_FLOATS) return new PackedWeights(w, gates, hidden, out, false);
         synchronized (CACHE) {
-            for (Cached c : CACHE) {
-                if (c != null && c.source.get() == w && c.packed.gates == gates && c.packed.hidden == hidden
-                        && c.packed.out == out && java.util.Arrays.equals(c.contents, w)) {
+            for (int i = 0; i < CACHE_SIZE; i++) {
+                Cached c = CACHE[i];
+                if (c == null) continue;
+                float[] src = c.source.get();
+                if (src == null) {
+                    CACHE[i] = null;
+                } else if (src == w && c.packed.gates == gates && c.packed.hidden == hidden && c.packed.out == out
+                        && java.util.Arrays.equals(c.contents, w)) {
                     CACHE_HITS.incrementAndGet();
                     return c.packed;
                 }
@@ -64,15 +74,17 @@ final class PackedWeights {
         PackedWeights p = new PackedWeights(w, gates, hidden, out, false);
         Cached entry = new Cached(new java.lang.ref.WeakReference<>(w), w.clone(), p);
         synchronized (CACHE) {
-            for (int i = 0; i < CACHE_SIZE; i++) {
+            int slot = -1;
+            for (int i = 0; i < CACHE_SIZE && slot < 0; i++) {
                 Cached c = CACHE[i];
-                if (c != null && c.source.get() == w) {   // the same array with new contents: replace its entry
-                    CACHE[i] = entry;
-                    return p;
-                }
+                if (c != null && c.source.get() == w) slot = i;   // the same array with new contents: its entry
             }
-            CACHE[cacheNext] = entry;
-            cacheNext = (cacheNext + 1) % CACHE_SIZE;
+            for (int i = 0; i < CACHE_SIZE && slot < 0; i++) if (CACHE[i] == null) slot = i;
+            if (slot < 0) {
+                slot = cacheNext;
+                cacheNext = (cacheNext + 1) % CACHE_SIZE;
+            }
+            CACHE[slot] = entry;
         }
         return p;
     }
