@@ -115,7 +115,7 @@ final class PackedGemm {
                     int col = j * NR, width = Math.min(NR, b.n - col);
                     int cBlock = cOff + i0 * ldc + col;
                     if (width == NR) {
-                        rows(mc, kc, a, aBlock, lda, b.data, wOff, c, cBlock, ldc, load);
+                        PackedKernels.rows(mc, kc, a, aBlock, lda, b.data, wOff, c, cBlock, ldc, load);
                     } else {
                         if (tile == null) tile = new float[MR * NR];
                         edge(mc, kc, a, aBlock, lda, b.data, wOff, c, cBlock, ldc, width, load, tile);
@@ -123,29 +123,6 @@ final class PackedGemm {
                 }
             }
         }
-    }
-
-    /** All {@code mc} rows of one full panel: groups of 8 (wide kernels) and 6, then 4, 2, 1 for the rest. */
-    private static void rows(int mc, int kc, float[] a, int aOff, int lda, float[] w, int wOff,
-                             float[] c, int cOff, int ldc, boolean load) {
-        int i = 0;
-        if (VectorWidth.WIDE) {
-            for (; i + 8 <= mc; i += 8) {
-                PackedKernels.k8x16w(kc, a, aOff + i * lda, lda, w, wOff, c, cOff + i * ldc, ldc, load);
-            }
-        }
-        for (; i + 6 <= mc; i += 6) {
-            PackedKernels.k6(kc, a, aOff + i * lda, lda, w, wOff, c, cOff + i * ldc, ldc, load);
-        }
-        if (i + 4 <= mc) {
-            PackedKernels.k4x16(kc, a, aOff + i * lda, lda, w, wOff, c, cOff + i * ldc, ldc, load);
-            i += 4;
-        }
-        if (i + 2 <= mc) {
-            PackedKernels.k2x16(kc, a, aOff + i * lda, lda, w, wOff, c, cOff + i * ldc, ldc, load);
-            i += 2;
-        }
-        if (i < mc) PackedKernels.k1x16(kc, a, aOff + i * lda, lda, w, wOff, c, cOff + i * ldc, ldc, load);
     }
 
     /**
@@ -159,7 +136,7 @@ final class PackedGemm {
             if (load) {
                 for (int ii = 0; ii < r; ii++) System.arraycopy(c, cOff + (i + ii) * ldc, tile, ii * NR, width);
             }
-            rows(r, kc, a, aOff + i * lda, lda, w, wOff, tile, 0, NR, load);
+            PackedKernels.rows(r, kc, a, aOff + i * lda, lda, w, wOff, tile, 0, NR, load);
             for (int ii = 0; ii < r; ii++) System.arraycopy(tile, ii * NR, c, cOff + (i + ii) * ldc, width);
         }
     }

@@ -39,31 +39,35 @@ public final class PackedKernels {
 
     /**
      * Rows [0, rows) of C (from {@code cOff}, stride {@code ldc}) = A's rows (from {@code aOff}, stride
-     * {@code lda}) · the packed panel at {@code w[wOff]} of depth {@code kc}, overwriting C: blocks of 6,
-     * then 4, 2 and 1 rows.
+     * {@code lda}) · the packed panel at {@code w[wOff]} of depth {@code kc}, overwriting C: see
+     * {@link #rows}.
      */
     public static void tile(int rows, int kc, float[] a, int aOff, int lda, float[] w, int wOff, float[] c, int cOff, int ldc) {
+        rows(rows, kc, a, aOff, lda, w, wOff, c, cOff, ldc, false);
+    }
+
+    /**
+     * {@link #tile}, adding to C when {@code load}: blocks of 8 rows (wide kernels only) and 6, then 4, 2 and
+     * 1 rows for the rest.
+     */
+    static void rows(int rows, int kc, float[] a, int aOff, int lda, float[] w, int wOff,
+                     float[] c, int cOff, int ldc, boolean load) {
         int r = 0;
         if (VectorWidth.WIDE) {
-            for (; r + 8 <= rows; r += 8) k8x16w(kc, a, aOff + r * lda, lda, w, wOff, c, cOff + r * ldc, ldc, false);
+            for (; r + 8 <= rows; r += 8) k8x16w(kc, a, aOff + r * lda, lda, w, wOff, c, cOff + r * ldc, ldc, load);
+            for (; r + 6 <= rows; r += 6) k6x16w(kc, a, aOff + r * lda, lda, w, wOff, c, cOff + r * ldc, ldc, load);
+        } else {
+            for (; r + 6 <= rows; r += 6) k6x16(kc, a, aOff + r * lda, lda, w, wOff, c, cOff + r * ldc, ldc, load);
         }
-        for (; r + 6 <= rows; r += 6) k6(kc, a, aOff + r * lda, lda, w, wOff, c, cOff + r * ldc, ldc, false);
         if (r + 4 <= rows) {
-            k4x16(kc, a, aOff + r * lda, lda, w, wOff, c, cOff + r * ldc, ldc, false);
+            k4x16(kc, a, aOff + r * lda, lda, w, wOff, c, cOff + r * ldc, ldc, load);
             r += 4;
         }
         if (r + 2 <= rows) {
-            k2x16(kc, a, aOff + r * lda, lda, w, wOff, c, cOff + r * ldc, ldc, false);
+            k2x16(kc, a, aOff + r * lda, lda, w, wOff, c, cOff + r * ldc, ldc, load);
             r += 2;
         }
-        if (r < rows) k1x16(kc, a, aOff + r * lda, lda, w, wOff, c, cOff + r * ldc, ldc, false);
-    }
-
-    /** Six rows: {@link #k6x16w} where {@link VectorWidth#WIDE}, else {@link #k6x16}; the same bits either way. */
-    public static void k6(int kc, float[] a, int aOff, int lda, float[] w, int wOff,
-                          float[] c, int cOff, int ldc, boolean load) {
-        if (VectorWidth.WIDE) k6x16w(kc, a, aOff, lda, w, wOff, c, cOff, ldc, load);
-        else k6x16(kc, a, aOff, lda, w, wOff, c, cOff, ldc, load);
+        if (r < rows) k1x16(kc, a, aOff + r * lda, lda, w, wOff, c, cOff + r * ldc, ldc, load);
     }
 
     /**

@@ -8,7 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Vector API (F32, 8 lanes, or 16 where {@link VectorWidth#WIDE}) math of the fast pointwise kernels, built
- * only from arithmetic the JIT turns into AVX2 / AVX-512 instructions (lane for lane the same at both widths). Why not {@code lanewise(EXP)} / {@code lanewise(TANH)}: on the development
+ * only from arithmetic the JIT turns into AVX2 / AVX-512 instructions (lane for lane the same at both
+ * widths). Why not {@code lanewise(EXP)} / {@code lanewise(TANH)}: on the development
  * machine (JDK 25, AMD EPYC, AVX2) those are not intrinsified and fall back to per-lane Java with
  * allocation, 40–70 ns per element — slower than the whole recurrent GEMM.
  *
