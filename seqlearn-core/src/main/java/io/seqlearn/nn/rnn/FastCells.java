@@ -23,6 +23,8 @@ final class FastCells {
     static final VectorSpecies<Float> S = VectorWidth.F32;
     /** Lanes per vector: 8 or 16; a 16-unit panel block is {@code TileKernel.NR / L} vectors. */
     static final int L = S.length();
+    /** Units per block of the recurrent tiles ({@link TileKernel#NR}). */
+    private static final int BLOCK = TileKernel.NR;
     private static final FloatVector ONE = FloatVector.broadcast(S, 1f);
     private static final FloatVector TWO = FloatVector.broadcast(S, 2f);
     private static final FloatVector HI = FloatVector.broadcast(S, 88.3762626647949f);
@@ -93,6 +95,23 @@ final class FastCells {
         FloatVector big = ONE.sub(TWO.div(ex.add(ONE)));
         big = big.blend(big.neg(), x.compare(VectorOperators.LT, 0f));
         big.blend(small, ax.compare(VectorOperators.LT, SMALL)).intoArray(dst, d);
+    }
+
+    /**
+     * g[gp[i] + off + v] = σ(g[..] + tile[i·tw + tOff + v]) for rows i &lt; rows and v over one 16-unit block:
+     * independent iterations the core can overlap (see FastDirectionForward.lstmTile).
+     */
+    static void sigmoidRows(float[] g, int[] gp, int rows, int off, float[] tile, int tOff, int tw) {
+        for (int i = 0; i < rows; i++) {
+            for (int v = 0; v < BLOCK; v += L) sigmoidSum(g, gp[i] + off + v, tile, i * tw + tOff + v, g, gp[i] + off + v);
+        }
+    }
+
+    /** As {@link #sigmoidRows} with tanh. */
+    static void tanhRows(float[] g, int[] gp, int rows, int off, float[] tile, int tOff, int tw) {
+        for (int i = 0; i < rows; i++) {
+            for (int v = 0; v < BLOCK; v += L) tanhSum(g, gp[i] + off + v, tile, i * tw + tOff + v, g, gp[i] + off + v);
+        }
     }
 
     static FloatVector load(float[] a, int off) { return FloatVector.fromArray(S, a, off); }

@@ -175,7 +175,7 @@ final class FastDirectionBackward {
         dF.intoArray(dgs, dp + TileKernel.NR);
         dG.intoArray(dgs, dp + 2 * TileKernel.NR);
         dO.intoArray(dgs, dp + 3 * TileKernel.NR);
-        FloatVector.zero(FastCells.S).intoArray(direct, p);
+        java.util.Arrays.fill(direct, p, p + FastCells.L, 0f);
     }
 
     private void gru(int r, int row, int ub, int j, int p) {
@@ -206,7 +206,7 @@ final class FastDirectionBackward {
                 : d.mul(FastCells.one().sub(y.mul(y)));
         da.intoArray(g, gp);
         da.intoArray(dgs, dp);
-        FloatVector.zero(FastCells.S).intoArray(direct, p);
+        java.util.Arrays.fill(direct, p, p + FastCells.L, 0f);
     }
 
     /** One unit of the last, partial block: the same math in scalar form. */
