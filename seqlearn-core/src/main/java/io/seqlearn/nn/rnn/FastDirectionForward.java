@@ -77,7 +77,13 @@ final class FastDirectionForward extends DirectionForward {
                 for (int ub = 0; ub < pw.unitBlocks; ub++) block(s, ub, w, r0, r1);
             });
         } else {
-            StepScheduler.run(be, threads, s0, s1, s -> pw.unitBlocks, (s, ub, w) -> block(s, ub, w, 0, plan.batch()));
+            // One contiguous range of unit blocks per thread, not one item per block: each thread then keeps
+            // its part of W_hh in its own L2, and a step costs two claims instead of one per block (batch-1
+            // inference at H = 256: median 1.56 vs 1.77 ms per forward, in-process alternation).
+            int items = Math.min(pw.unitBlocks, threads), ubs = pw.unitBlocks;
+            StepScheduler.run(be, threads, s0, s1, s -> items, (s, it, w) -> {
+                for (int ub = it * ubs / items, end = (it + 1) * ubs / items; ub < end; ub++) block(s, ub, w, 0, plan.batch());
+            });
         }
     }
 

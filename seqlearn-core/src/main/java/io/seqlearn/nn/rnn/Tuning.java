@@ -1,7 +1,5 @@
 package io.seqlearn.nn.rnn;
 
-import io.seqlearn.backend.cpu.VectorWidth;
-
 /**
  * Internal switches of the fused kernels (tests use them to force each path; the layers use
  * {@link #DEFAULT}).
@@ -17,13 +15,12 @@ import io.seqlearn.backend.cpu.VectorWidth;
 record Tuning(boolean fastPath, double minFlopsPerThread, int minRowsPerThread, long tileOrderMaxBytes) {
     /**
      * A split step costs about a microsecond of hand-over on a quiet machine; 256 KFLOP per thread is ~5 µs
-     * of work. Where the per-step work is small the split pays only if W_hh does not fit one core's L2:
-     * batch-1 inference at H = 256 (0.5 MFLOP a step, 1 MB of packed W_hh) ran faster split on Zen 3 (512 KB
-     * L2 per core: each core keeps its half in L2) and 10–20 % faster on one thread on Zen 5 (1 MB L2).
-     * CPUs with AVX-512 ({@link VectorWidth#WIDE}: Zen 4/5, Intel since Skylake-SP) have ≥ 1 MB of L2 per
-     * core, so there the threshold is 512 KFLOP per thread.
+     * of work. Batch-1 inference at H = 256 (0.5 MFLOP a step, 1 MB of packed W_hh) runs split: each core
+     * keeps its half of W_hh in its L2. On Zen 5 (1 MB L2) the split was 10–20 % slower while every block of
+     * 16 units was claimed separately, and ~25 % faster once each thread claims one contiguous range per step
+     * ({@link FastDirectionForward}); so the threshold is the same with and without AVX-512.
      */
-    static final Tuning DEFAULT = new Tuning(true, VectorWidth.WIDE ? 1 << 19 : 1 << 18,
+    static final Tuning DEFAULT = new Tuning(true, 1 << 18,
             RowGroups.MIN_ROWS_PER_THREAD, RowGroups.TILE_ORDER_MAX_BYTES);
     static final Tuning REFERENCE = new Tuning(false, Double.POSITIVE_INFINITY, Integer.MAX_VALUE, 0);
     /** Every step split over the threads by hidden units (column split). */
