@@ -17,6 +17,9 @@ final class WorkerPool implements AutoCloseable {
     /** Per thread: whether it is running a chunk of a split that occupies every thread of its pool. */
     private static final ThreadLocal<boolean[]> SATURATED = ThreadLocal.withInitial(() -> new boolean[1]);
 
+    /** How long the caller spins for a worker's chunk before parking (see {@link #awaitSpinning}). */
+    private static final long JOIN_SPIN_NANOS = 200_000;
+
     private final int threads;
     private final ForkJoinPool pool;
 
@@ -54,6 +57,7 @@ final class WorkerPool implements AutoCloseable {
             first = e;
         }
         for (ForkJoinTask<?> task : tasks) {
+            awaitSpinning(task);
             try {
                 task.join();
             } catch (RuntimeException e) {
@@ -62,6 +66,18 @@ final class WorkerPool implements AutoCloseable {
             }
         }
         if (first != null) throw first;
+    }
+
+    /**
+     * Spins (up to {@link #JOIN_SPIN_NANOS}) until {@code task} is done before {@link ForkJoinTask#join}
+     * parks the caller. Why: a parked thread is woken by the finishing worker, and on a virtual machine that
+     * wake-up took 45–55 µs (median; p99 0.1–0.26 ms, measured with an idle FJ pool), while the caller had
+     * usually only a few microseconds to wait; a recurrent training step joins 6–8 splits.
+     */
+    private static void awaitSpinning(ForkJoinTask<?> task) {
+        if (task.isDone()) return;
+        long end = System.nanoTime() + JOIN_SPIN_NANOS;
+        while (!task.isDone() && System.nanoTime() < end) Thread.onSpinWait();
     }
 
     /**
