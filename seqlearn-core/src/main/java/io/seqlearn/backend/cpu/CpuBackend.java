@@ -101,6 +101,12 @@ public final class CpuBackend implements Backend, AutoCloseable {
     /** OpenBLAS's name for the kernels it picked on this CPU (e.g. "Zen"), or null without OpenBLAS. */
     public static String blasCoreName() { return OpenBlas.coreName(); }
 
+    /**
+     * Whether the calling thread runs a chunk of a {@link #parallelRange} that keeps every thread busy: a
+     * nested split then runs inline, so callers that would split work themselves need not.
+     */
+    public static boolean insideParallelRegion() { return WorkerPool.saturated(); }
+
     @Override
     public void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,

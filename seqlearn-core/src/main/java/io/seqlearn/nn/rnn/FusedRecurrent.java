@@ -33,6 +33,8 @@ final class FusedRecurrent {
         int b = x.size(batchFirst ? 0 : 1), t = x.size(batchFirst ? 1 : 0);
         DType dtype = x.dtype();
         Backend be = x.backend();
+        int[] groups = BatchGroups.split(be, spec, dtype, b, t, lengths, tuning);
+        if (groups != null) return GroupedRecurrent.apply(spec, x, batchFirst, lengths, h0, c0, weights, masks, tuning, groups);
         Tensor[] inputs = nodeInputs(x, h0, c0, weights);
         boolean train = Node.needsGrad(inputs);
         StepPlan plan = new StepPlan(b, t, lengths);
@@ -53,14 +55,45 @@ final class FusedRecurrent {
             Backward bw = new Backward(spec, fp, batchFirst, nY, nH, nC, inputs);
             Node.record(p, spec.op(), bw::apply, inputs);
         }
+        return result(p, spec, batchFirst, b, t, nY, nH, nC);
+    }
+
+    /** The three results as views of the node's packed output [output | h_n | c_n]. */
+    static Result result(Tensor p, RecurrentSpec spec, boolean batchFirst, int b, int t, int nY, int nH, int nC) {
+        int width = spec.dirs() * spec.outSize(), layerDirs = spec.numLayers() * spec.dirs();
         Tensor out = p.narrow(0, 0, nY).reshape(batchFirst ? new int[]{b, t, width} : new int[]{t, b, width});
         Tensor h = p.narrow(0, nY, nH).reshape(layerDirs, b, spec.outSize());
         Tensor c = nC > 0 ? p.narrow(0, nY + nH, nC).reshape(layerDirs, b, spec.hiddenSize()) : null;
         return new Result(out, h, c);
     }
 
+    static IllegalStateException backwardTwice(RecurrentSpec spec) {
+        return new IllegalStateException(spec.op() + ": backward through the same forward pass twice; its saved "
+                + "activations were freed after the first backward (run forward again)");
+    }
+
+    /**
+     * The node's input gradients: dx (user layout, or null), dh0, dc0 (L·D, B, ·) and each layer
+     * direction's parameter gradients, mapped to the slots of {@link #nodeInputs}.
+     */
+    static Tensor[] inputGrads(Tensor[] inputs, Backend be, Buf dx, Buf dh0, Buf dc0, DirectionGrads[] grads) {
+        Tensor[] out = new Tensor[inputs.length];
+        if (dx != null && inputs[0].requiresGrad()) out[0] = dx.tensor(be, inputs[0].shape());
+        if (inputs[1] != null) out[1] = dh0.tensor(be, inputs[1].shape());
+        if (inputs[2] != null && dc0 != null) out[2] = dc0.tensor(be, inputs[2].shape());
+        for (int ld = 0; ld < grads.length; ld++) {
+            DirectionGrads dg = grads[ld];
+            Buf[] bufs = {dg.weightIh(), dg.weightHh(), dg.biasIh(), dg.biasHh(), dg.weightHr()};
+            for (int k = 0; k < 5; k++) {
+                Tensor p = inputs[3 + 5 * ld + k];
+                if (p != null && bufs[k] != null) out[3 + 5 * ld + k] = bufs[k].tensor(be, p.shape());
+            }
+        }
+        return out;
+    }
+
     /** [x, h0, c0, then five slots per layer direction]; nulls are allowed (the engine skips them). */
-    private static Tensor[] nodeInputs(Tensor x, Tensor h0, Tensor c0, DirectionWeights[] weights) {
+    static Tensor[] nodeInputs(Tensor x, Tensor h0, Tensor c0, DirectionWeights[] weights) {
         List<Tensor> in = new ArrayList<>(Arrays.asList(x, h0, c0));
         for (DirectionWeights w : weights) in.addAll(Arrays.asList(w.slots()));
         return in.toArray(new Tensor[0]);
@@ -87,10 +120,7 @@ final class FusedRecurrent {
         }
 
         Tensor[] apply(Tensor grad) {
-            if (fp == null) {
-                throw new IllegalStateException(spec.op() + ": backward through the same forward pass twice; its saved "
-                        + "activations were freed after the first backward (run forward again)");
-            }
+            if (fp == null) throw backwardTwice(spec);
             ForwardPass f = fp;
             fp = null;
             Tensor g = grad.contiguousNoGrad();
@@ -112,25 +142,12 @@ final class FusedRecurrent {
         }
 
         private Tensor[] gradients(ForwardPass f, BackwardPass bp, int t, int b) {
-            Backend be = f.backend;
-            Tensor[] out = new Tensor[inputs.length];
-            Tensor x = inputs[0];
-            if (bp.dx != null && x.requiresGrad()) {
-                Buf dx = Buf.zeros(f.dtype, t * b * spec.inputSize());
+            Buf dx = null;
+            if (bp.dx != null && inputs[0].requiresGrad()) {
+                dx = Buf.zeros(f.dtype, t * b * spec.inputSize());
                 Layout.fromTimeMajor(bp.dx, dx, 0, t, b, spec.inputSize(), batchFirst);
-                out[0] = dx.tensor(be, x.shape());
             }
-            if (inputs[1] != null) out[1] = bp.dh0.tensor(be, inputs[1].shape());
-            if (inputs[2] != null && bp.dc0 != null) out[2] = bp.dc0.tensor(be, inputs[2].shape());
-            for (int ld = 0; ld < bp.grads.length; ld++) {
-                DirectionGrads dg = bp.grads[ld];
-                Buf[] bufs = {dg.weightIh(), dg.weightHh(), dg.biasIh(), dg.biasHh(), dg.weightHr()};
-                for (int k = 0; k < 5; k++) {
-                    Tensor p = inputs[3 + 5 * ld + k];
-                    if (p != null && bufs[k] != null) out[3 + 5 * ld + k] = bufs[k].tensor(be, p.shape());
-                }
-            }
-            return out;
+            return inputGrads(inputs, f.backend, dx, bp.dh0, bp.dc0, bp.grads);
         }
     }
 }

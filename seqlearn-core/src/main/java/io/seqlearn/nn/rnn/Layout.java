@@ -18,25 +18,42 @@ final class Layout {
 
     /** Copies time-major {@code src} (T·B, W) into {@code dst} at {@code off} in the user's layout. */
     static void fromTimeMajor(Buf src, Buf dst, int off, int t, int b, int w, boolean batchFirst) {
-        if (!batchFirst) {
+        fromTimeMajorRows(src, dst, off, t, b, 0, b, w, batchFirst);
+    }
+
+    /**
+     * Copies time-major {@code src} (T·bg, W), holding batch rows [b0, b0 + bg) of a batch of b, into those
+     * rows of {@code dst} at {@code off} in the user's layout.
+     */
+    static void fromTimeMajorRows(Buf src, Buf dst, int off, int t, int b, int b0, int bg, int w, boolean batchFirst) {
+        if (!batchFirst && b0 == 0 && bg == b) {
             src.copyTo(0, dst, off, t * b * w);
             return;
         }
         for (int ti = 0; ti < t; ti++) {
-            for (int bi = 0; bi < b; bi++) src.copyTo((ti * b + bi) * w, dst, off + (bi * t + ti) * w, w);
+            for (int bi = 0; bi < bg; bi++) src.copyTo((ti * bg + bi) * w, dst, off + userRow(ti, b0 + bi, t, b, batchFirst) * w, w);
         }
     }
 
     /** A fresh time-major copy of {@code src} at {@code off}, which is in the user's layout. */
     static Buf toTimeMajor(Buf src, int off, int t, int b, int w, boolean batchFirst) {
-        Buf out = Buf.zeros(src.dtype(), t * b * w);
-        if (!batchFirst) {
+        return toTimeMajorRows(src, off, t, b, 0, b, w, batchFirst);
+    }
+
+    /** A fresh time-major (T·bg, W) copy of batch rows [b0, b0 + bg) of {@code src} (user layout, batch b). */
+    static Buf toTimeMajorRows(Buf src, int off, int t, int b, int b0, int bg, int w, boolean batchFirst) {
+        Buf out = Buf.zeros(src.dtype(), t * bg * w);
+        if (!batchFirst && b0 == 0 && bg == b) {
             src.copyTo(off, out, 0, t * b * w);
             return out;
         }
         for (int ti = 0; ti < t; ti++) {
-            for (int bi = 0; bi < b; bi++) src.copyTo(off + (bi * t + ti) * w, out, (ti * b + bi) * w, w);
+            for (int bi = 0; bi < bg; bi++) src.copyTo(off + userRow(ti, b0 + bi, t, b, batchFirst) * w, out, (ti * bg + bi) * w, w);
         }
         return out;
+    }
+
+    private static int userRow(int ti, int bi, int t, int b, boolean batchFirst) {
+        return batchFirst ? bi * t + ti : ti * b + bi;
     }
 }

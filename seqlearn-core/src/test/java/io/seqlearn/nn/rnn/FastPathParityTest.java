@@ -18,7 +18,7 @@ import static io.seqlearn.nn.rnn.RnnTestSupport.*;
 
 /**
  * The F32 fast path (packed W_hh, fused tiles, vector pointwise, steps split over threads by units or the
- * batch split by rows) against the
+ * batch split by rows, or the whole pass split into batch groups with summed weight gradients) against the
  * reference path (backend GEMM per step, scalar kernels) on the same layer: forward values, final states
  * and every gradient, in training and in no-grad inference. Hidden sizes cover full 16-unit blocks, a
  * partial last block, and row counts that are not multiples of the 6-row tile.
@@ -35,6 +35,8 @@ class FastPathParityTest {
             out.add(Arguments.of(k, 37, 2, true, true, 0.0, Tuning.FAST_ROWS));
             out.add(Arguments.of(k, 16, 1, false, false, 0.3, Tuning.FAST_ROWS));
             out.add(Arguments.of(k, 37, 2, true, true, 0.2, Tuning.FAST_ROWS_BLOCKS));
+            out.add(Arguments.of(k, 37, 2, true, true, 0.2, Tuning.FAST_GROUPS));
+            out.add(Arguments.of(k, 16, 1, false, false, 0.0, Tuning.FAST_GROUPS));
         }
         return out.stream();
     }
