@@ -17,6 +17,12 @@ final class Copy {
         int[] shape = src.shapeRef();
         int[] st = src.strides();
         int rank = shape.length;
+        if (src.dtype() == dst.dtype() && allZero(st)) {   // one value broadcast, e.g. the gradient of sum()
+            int o = dst.offset();
+            if (src.dtype() == DType.F32) java.util.Arrays.fill(dst.dataF(), o, o + n, src.dataF()[src.offset()]);
+            else java.util.Arrays.fill(dst.dataD(), o, o + n, src.dataD()[src.offset()]);
+            return;
+        }
         if (rank > 0 && st[rank - 1] == 1 && src.dtype() == dst.dtype()) {
             int row = shape[rank - 1];
             int rows = n / row;
@@ -37,6 +43,11 @@ final class Copy {
         StridedIndex it = new StridedIndex(src);
         int o = dst.offset();
         for (int i = 0; i < n; i++) dst.put(o + i, src.at(it.next()));
+    }
+
+    private static boolean allZero(int[] strides) {
+        for (int v : strides) if (v != 0) return false;
+        return true;
     }
 
     /** Copies any layout into any layout of the same shape (dtype converted). */

@@ -26,6 +26,17 @@ class TensorTest {
         assertArrayEquals(new int[]{3, 2}, x.reshape(-1, 2).shape());
     }
 
+    @Test void aBroadcastValueMadeContiguousFillsEveryElement() {
+        Tensor one = Tensor.of(new float[]{0, 7, 0}, 3).narrow(0, 1, 1).reshape(1, 1);
+        Tensor c = one.expand(4, 3, 5).contiguous();
+        assertTrue(c.isContiguous());
+        double[] v = c.toDoubleArray();
+        assertEquals(60, v.length);
+        for (double e : v) assertEquals(7, e);
+        Tensor d = t(new double[]{-2}, 1).expand(2, 3).contiguous();
+        assertArrayEquals(new double[]{-2, -2, -2, -2, -2, -2}, d.toDoubleArray());
+    }
+
     @Test void broadcastingArithmetic() {
         Tensor a = t(new double[]{1, 2, 3, 4, 5, 6}, 2, 3);
         Tensor b = t(new double[]{10, 20, 30}, 3);
