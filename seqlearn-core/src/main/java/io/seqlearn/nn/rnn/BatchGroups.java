@@ -10,9 +10,9 @@ import io.seqlearn.backend.cpu.CpuBackend;
  *
  * <p>Why: batch rows are independent through a recurrent stack, so this is data parallelism with one
  * synchronisation per pass instead of one per GEMM and per step walk. Measured (2 vCPUs, LSTM H = 128,
- * T = 50): two threads each running a B = 16 training step on a one-thread backend took 5.0–5.2 ms
- * together, as long as one alone, while the same B = 32 step with both threads splitting every GEMM and
- * every step walk took 9.2 ms — the split ops scaled 1.1–1.2× on two threads.
+ * T = 50): two threads each running a B = 16 training step on a one-thread backend took 4.9–5.5 ms
+ * together, about as long as one alone (4.9–5.2), while the same B = 32 step with both threads splitting
+ * every GEMM and every step walk took 9.2–10.5 ms — the split ops scaled 1.1–1.2× on two threads.
  */
 final class BatchGroups {
     private BatchGroups() {}
