@@ -51,11 +51,14 @@ final class BatchGroups {
         return lengths == null ? t : lengths[i];
     }
 
-    /** Rows [b0, b0 + bg) of every layer direction of an (L·D, B, w) buffer, as (L·D, bg, w); null stays null. */
-    static Buf stateRows(Buf src, int layerDirs, int b, int w, int b0, int bg) {
+    /**
+     * Rows [b0, b0 + bg) of every layer direction of the (L·D, B, w) buffer at {@code src[off]}, as
+     * (L·D, bg, w); null stays null.
+     */
+    static Buf stateRows(Buf src, int off, int layerDirs, int b, int w, int b0, int bg) {
         if (src == null) return null;
         Buf out = Buf.zeros(src.dtype(), layerDirs * bg * w);
-        for (int ld = 0; ld < layerDirs; ld++) src.copyTo((ld * b + b0) * w, out, ld * bg * w, bg * w);
+        for (int ld = 0; ld < layerDirs; ld++) src.copyTo(off + (ld * b + b0) * w, out, ld * bg * w, bg * w);
         return out;
     }
 

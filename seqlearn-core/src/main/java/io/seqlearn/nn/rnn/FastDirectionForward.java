@@ -185,7 +185,7 @@ final class FastDirectionForward extends DirectionForward {
     }
 
     /**
-     * Units [j, j+L) of row r (all inside H; L = 8 or 16 lanes), without masks (AVX2 runs masked vector ops in a slow
+     * GRU and RNN units [j, j+L) of row r (all inside H; L = 8 or 16 lanes), without masks (AVX2 runs masked vector ops in a slow
      * fallback). Split into small methods that pass arrays, not vectors: a large method exceeds C2's
      * inlining node budget and every vector crossing a call is then boxed.
      */
@@ -193,13 +193,7 @@ final class FastDirectionForward extends DirectionForward {
         int tb = a.tb[s * a.batch + r], gp = a.gRow(s, r) * a.gWidth, h = hidden, nr = TileKernel.NR;
         float[] g = a.g;
         switch (kind) {
-            case LSTM -> {
-                sigmoidInPlace(g, gp + j, tile, t);
-                sigmoidInPlace(g, gp + h + j, tile, t + nr);
-                tanhInPlace(g, gp + 2 * h + j, tile, t + 2 * nr);
-                sigmoidInPlace(g, gp + 3 * h + j, tile, t + 3 * nr);
-                lstmCell(r * h + j, gp + j, tb * h + j, next, r * out + j);
-            }
+            case LSTM -> throw new IllegalStateException("LSTM: full unit blocks take lstmTile");
             case GRU -> {
                 sigmoidInPlace(g, gp + j, tile, t);
                 sigmoidInPlace(g, gp + h + j, tile, t + nr);
@@ -215,29 +209,15 @@ final class FastDirectionForward extends DirectionForward {
         FastCells.sigmoidSum(g, p, tile, t, g, p);
     }
 
-    private static void tanhInPlace(float[] g, int p, float[] tile, int t) {
-        FastCells.tanhSum(g, p, tile, t, g, p);
-    }
-
-    /** c' = f ⊙ c + i ⊙ g, h = o ⊙ tanh(c'), from the activations at gp (gate stride H). */
-    private void lstmCell(int cp, int gp, int sp, float[] next, int hp) {
-        float[] g = a.g;
-        int h = hidden;
-        if (saved != null) copy(a.c, cp, saved.cPrev.f(), sp);
-        FloatVector cOld = load(a.c, cp);
-        load(g, gp + h).fma(cOld, load(g, gp).mul(load(g, gp + 2 * h))).intoArray(a.c, cp);
-        FastCells.tanhSum(a.c, cp, null, 0, next, hp);
-        if (saved != null) copy(next, hp, saved.tanhC.f(), sp);
-        load(g, gp + 3 * h).mul(load(next, hp)).intoArray(next, hp);
-    }
-
     /** n = tanh(x_n + r ⊙ (rec_n + b_hn)), h = (h_prev − n) ⊙ z + n; r, z already activated at gp. */
     private void gruCell(int gp, float[] tile, int t, int j, float[] prev, float[] next, int hp) {
         float[] g = a.g;
         int h = hidden;
         FloatVector hn = load(tile, t);
         if (a.bhn != null) hn = hn.add(load(a.bhn, a.bhnOff + j));
-        if (saved != null) hn.intoArray(g, gp + 3 * h);
+        if (saved != null) {
+            if (a.bhn == null) copy(tile, t, g, gp + 3 * h); else hn.intoArray(g, gp + 3 * h);   // a copy: see copy()
+        }
         load(g, gp).fma(hn, load(g, gp + 2 * h)).intoArray(next, hp);
         FastCells.tanhSum(next, hp, null, 0, next, hp);
         if (saved != null) copy(next, hp, g, gp + 2 * h);

@@ -37,8 +37,8 @@ final class GroupedRecurrent {
                 StepPlan plan = new StepPlan(bg, t, lengths == null ? null : Arrays.copyOfRange(lengths, b0, b0 + bg));
                 ForwardPass fp = new ForwardPass(spec, be, dtype, plan, train, weights,
                         BatchGroups.masks(masks, spec, t, b, b0, bg),
-                        BatchGroups.stateRows(h0b, layerDirs, b, spec.outSize(), b0, bg),
-                        BatchGroups.stateRows(c0b, layerDirs, b, spec.hiddenSize(), b0, bg), inside);
+                        BatchGroups.stateRows(h0b, 0, layerDirs, b, spec.outSize(), b0, bg),
+                        BatchGroups.stateRows(c0b, 0, layerDirs, b, spec.hiddenSize(), b0, bg), inside);
                 fp.run(Layout.timeMajor(xd.narrow(batchFirst ? 0 : 1, b0, bg), batchFirst));
                 Layout.fromTimeMajorRows(fp.output, packed, 0, t, b, b0, bg, width, batchFirst);
                 BatchGroups.putStateRows(fp.hN, packed, nY, layerDirs, b, spec.outSize(), b0, bg);
@@ -100,9 +100,8 @@ final class GroupedRecurrent {
                 for (int i = g0; i < g1; i++) {
                     int b0 = groups[i], bg = groups[i + 1] - b0;
                     Buf dy = Layout.toTimeMajorRows(gb, off, t, b, b0, bg, width, batchFirst);
-                    Buf dhN = BatchGroups.stateRows(slice(gb, off + nY, nH), layerDirs, b, spec.outSize(), b0, bg);
-                    Buf dcN = nC > 0 ? BatchGroups.stateRows(slice(gb, off + nY + nH, nC), layerDirs, b, spec.hiddenSize(), b0, bg)
-                            : null;
+                    Buf dhN = BatchGroups.stateRows(gb, off + nY, layerDirs, b, spec.outSize(), b0, bg);
+                    Buf dcN = nC > 0 ? BatchGroups.stateRows(gb, off + nY + nH, layerDirs, b, spec.hiddenSize(), b0, bg) : null;
                     BackwardPass bp = new BackwardPass(f[i]);
                     bp.run(dy, dhN, dcN, needX);
                     if (needX) Layout.fromTimeMajorRows(bp.dx, dx, 0, t, b, b0, bg, in, batchFirst);
@@ -117,13 +116,6 @@ final class GroupedRecurrent {
                 for (int ld = 0; ld < sums.length; ld++) sums[ld] = add(sums[ld], bps[i].grads[ld]);
             }
             return FusedRecurrent.inputGrads(inputs, f[0].backend, dx, dh0, dc0, sums);
-        }
-
-        /** A copy of {@code src[off .. off + len)}. */
-        private static Buf slice(Buf src, int off, int len) {
-            Buf out = Buf.zeros(src.dtype(), len);
-            src.copyTo(off, out, 0, len);
-            return out;
         }
 
         private static DirectionGrads add(DirectionGrads a, DirectionGrads c) {
