@@ -47,7 +47,7 @@ abstract class DirectionForward {
         this.wih = DirectionWeights.raw(w.weightIh());
         this.whh = DirectionWeights.raw(w.weightHh());
         this.bias = combinedBias(spec, DirectionWeights.raw(w.biasIh()), DirectionWeights.raw(w.biasHh()));
-        this.saved = fp.save ? new SavedDirection(spec, fp.dtype, plan.time() * plan.batch()) : null;
+        this.saved = fp.save ? new SavedDirection(spec, fp.dtype, plan, fp.tuning.fast(spec, fp.dtype)) : null;
         this.rowScratch = new int[plan.batch()];
     }
 

@@ -63,6 +63,7 @@ final class FastDirectionForward extends DirectionForward {
         a.bhnOff = 2 * hidden;
         a.relu = kind == CellKind.RNN_RELU;
         a.saved = saved;
+        if (saved != null && kind == CellKind.LSTM && plan.steps() > 0) saveInitialState();
     }
 
     @Override
@@ -145,6 +146,11 @@ final class FastDirectionForward extends DirectionForward {
      * other), and one row's gates and cell are one chain after another; looping one operation over the tile's
      * rows gives the core independent chains to overlap. Measured on LSTM-S training against the row-by-row
      * order: within the noise (4 alternations, at most ~5 % faster).
+     *
+     * <p>In training the saved c_{t−1}, tanh(c_t) and h_{t−1} are stored from the vectors just computed
+     * rather than copied afterwards: c' and h of step s are also c_{t−1} and h_{t−1} of step s + 1
+     * ({@link #nextRow}), tanh(c) goes straight into the saved buffer; step 0's are written by
+     * {@link #saveInitialState}. Four 16-float copies per row and block were ~8 % of LSTM-S's forward.
      */
     private void lstmTile(int s, int r0, int rows, int j0, float[] tile, float[] prev, float[] next, int[] gp) {
         int h = hidden, nr = TileKernel.NR, tw = 4 * nr;
@@ -154,34 +160,71 @@ final class FastDirectionForward extends DirectionForward {
         FastCells.sigmoidRows(g, gp, rows, h, tile, nr, tw);
         FastCells.tanhRows(g, gp, rows, 2 * h, tile, 2 * nr, tw);
         FastCells.sigmoidRows(g, gp, rows, 3 * h, tile, 3 * nr, tw);
-        float[] cPrev = saved != null ? saved.cPrev.f() : null;
+        if (saved == null) {
+            for (int i = 0; i < rows; i++) {
+                int cp = (r0 + i) * h + j0;
+                for (int v = 0; v < nr; v += FastCells.L) newCell(g, gp[i] + v, cp + v, null, 0);
+            }
+            for (int i = 0; i < rows; i++) {
+                int cp = (r0 + i) * h + j0;
+                for (int v = 0; v < nr; v += FastCells.L) FastCells.tanhSum(a.c, cp + v, null, 0, next, cp + v);
+            }
+            for (int i = 0; i < rows; i++) {
+                int r = r0 + i, tb = a.tb[s * a.batch + r];
+                for (int v = 0; v < nr; v += FastCells.L) newHidden(s, tb, -1, g, gp[i] + v, j0 + v, next, r * out + j0 + v, next, r * out + j0 + v);
+            }
+            return;
+        }
+        float[] cPrev = saved.cPrev.f(), tanhC = saved.tanhC.f();
         for (int i = 0; i < rows; i++) {
-            int r = r0 + i, sp = a.tb[s * a.batch + r] * h + j0;
-            for (int v = 0; v < nr; v += FastCells.L) newCell(g, gp[i] + v, r * h + j0 + v, cPrev, sp + v);
+            int r = r0 + i, nb = nextRow(s, r), sp = nb * h + j0, cp = r * h + j0;
+            for (int v = 0; v < nr; v += FastCells.L) newCell(g, gp[i] + v, cp + v, nb < 0 ? null : cPrev, sp + v);
         }
         for (int i = 0; i < rows; i++) {
-            int cp = (r0 + i) * h + j0;
-            for (int v = 0; v < nr; v += FastCells.L) FastCells.tanhSum(a.c, cp + v, null, 0, next, cp + v);
+            int cp = (r0 + i) * h + j0, tp = a.tb[s * a.batch + r0 + i] * h + j0;
+            for (int v = 0; v < nr; v += FastCells.L) FastCells.tanhSum(a.c, cp + v, null, 0, tanhC, tp + v);
         }
         for (int i = 0; i < rows; i++) {
-            int r = r0 + i, tb = a.tb[s * a.batch + r];
-            for (int v = 0; v < nr; v += FastCells.L) newHidden(s, tb, g, gp[i] + v, j0 + v, prev, next, r * out + j0 + v);
+            int r = r0 + i, tb = a.tb[s * a.batch + r], tp = tb * h + j0;
+            for (int v = 0; v < nr; v += FastCells.L) {
+                newHidden(s, tb, nextRow(s, r), g, gp[i] + v, j0 + v, tanhC, tp + v, next, r * out + j0 + v);
+            }
         }
     }
 
-    /** c' = f ⊙ c + i ⊙ g in place at cp, keeping the old c for backward when training. */
-    private void newCell(float[] g, int gp, int cp, float[] cPrev, int sp) {
+    /** The time-ordered row that running row r has at step s + 1, or −1 when its sequence ends at s. */
+    private int nextRow(int s, int r) {
+        return s + 1 < plan.steps() && r < plan.active(s + 1) ? a.tb[(s + 1) * a.batch + r] : -1;
+    }
+
+    /** Training: the saved h_{t−1} and c_{t−1} of step 0, i.e. the initial state of every running row. */
+    private void saveInitialState() {
+        int n = plan.active(0);
+        for (int r = 0; r < n; r++) {
+            int tb = a.tb[r];
+            System.arraycopy(a.h[0], r * out, saved.hPrev.f(), tb * out, out);
+            if (a.c != null) System.arraycopy(a.c, r * hidden, saved.cPrev.f(), tb * hidden, hidden);
+        }
+    }
+
+    /** c' = f ⊙ c + i ⊙ g in place at cp; in training also into the saved c_{t−1} of the next step (cNext at sp). */
+    private void newCell(float[] g, int gp, int cp, float[] cNext, int sp) {
         int h = hidden;
-        if (cPrev != null) copy(a.c, cp, cPrev, sp);
-        FloatVector cOld = load(a.c, cp);
-        load(g, gp + h).fma(cOld, load(g, gp).mul(load(g, gp + 2 * h))).intoArray(a.c, cp);
+        FloatVector c = load(g, gp + h).fma(load(a.c, cp), load(g, gp).mul(load(g, gp + 2 * h)));
+        c.intoArray(a.c, cp);
+        if (cNext != null) c.intoArray(cNext, sp);
     }
 
-    /** h = o ⊙ tanh(c') with tanh(c') already in next at hp; then the output copies (see emit). */
-    private void newHidden(int s, int tb, float[] g, int gp, int j, float[] prev, float[] next, int hp) {
-        if (saved != null) copy(next, hp, saved.tanhC.f(), tb * hidden + j);
-        load(g, gp + 3 * hidden).mul(load(next, hp)).intoArray(next, hp);
-        emit(s, tb, j, prev, next, hp);
+    /**
+     * h = o ⊙ tanh(c') with tanh(c') at tc[tp], into the state (next at hp), the output, the masked state and,
+     * in training, the saved h_{t−1} of the next step (time-ordered row nb, when ≥ 0).
+     */
+    private void newHidden(int s, int tb, int nb, float[] g, int gp, int j, float[] tc, int tp, float[] next, int hp) {
+        FloatVector hv = load(g, gp + 3 * hidden).mul(load(tc, tp));
+        hv.intoArray(next, hp);
+        hv.intoArray(a.y, tb * a.yWidth + a.dirOffset + j);
+        if (a.mask != null) hv.mul(load(a.mask, hp)).intoArray(a.hMasked[(s + 1) & 1], hp);
+        if (nb >= 0) hv.intoArray(saved.hPrev.f(), nb * out + j);
     }
 
     /**

@@ -13,6 +13,10 @@ import io.seqlearn.tensor.DType;
  *   <li>LSTM with projection {@code hRaw} (T·B, H): o ⊙ tanh(c) before W_hr.</li>
  * </ul>
  * Memory: B·T·(S·H + Hr [+ 2H] [+ H]) per direction, plus the layer input.
+ *
+ * <p>{@code reused}: the F32 buffers come from {@link ScratchPool} with stale contents, for a forward that
+ * writes every element of every valid row (the fast stepper, {@link FastDirectionForward}); the padding
+ * rows are zeroed here. {@link #release} hands them back.
  */
 final class SavedDirection {
     Buf gates;
@@ -20,20 +24,37 @@ final class SavedDirection {
     Buf cPrev;
     Buf tanhC;
     Buf hRaw;
+    private final boolean pooled;
 
-    SavedDirection(RecurrentSpec spec, DType dtype, int rows) {
-        int h = spec.hiddenSize();
-        gates = Buf.zeros(dtype, rows * spec.kind().savedWidth() * h);
-        hPrev = Buf.zeros(dtype, rows * spec.outSize());
+    SavedDirection(RecurrentSpec spec, DType dtype, StepPlan plan, boolean reused) {
+        int h = spec.hiddenSize(), rows = plan.time() * plan.batch();
+        this.pooled = reused && dtype == DType.F32;
+        gates = buffer(dtype, plan, spec.kind().savedWidth() * h);
+        hPrev = buffer(dtype, plan, spec.outSize());
         if (spec.kind().isLstm()) {
-            cPrev = Buf.zeros(dtype, rows * h);
-            tanhC = Buf.zeros(dtype, rows * h);
+            cPrev = buffer(dtype, plan, h);
+            tanhC = buffer(dtype, plan, h);
             if (spec.projSize() > 0) hRaw = Buf.zeros(dtype, rows * h);
         }
     }
 
-    /** Drops every reference so the memory can be reclaimed as soon as backward is done. */
+    private Buf buffer(DType dtype, StepPlan plan, int width) {
+        int b = plan.batch(), n = plan.time() * b * width;
+        if (!pooled) return Buf.zeros(dtype, n);
+        Buf buf = new Buf(ScratchPool.take(n), null);
+        if (!plan.uniform()) {
+            for (int bi = 0; bi < b; bi++) {
+                for (int t = plan.length(bi); t < plan.time(); t++) buf.zero((t * b + bi) * width, width);
+            }
+        }
+        return buf;
+    }
+
+    /** Drops every reference so the memory can be reclaimed (or reused) as soon as backward is done. */
     void release() {
+        if (pooled) {
+            for (Buf buf : new Buf[] {gates, hPrev, cPrev, tanhC}) if (buf != null) ScratchPool.give(buf.f());
+        }
         gates = hPrev = cPrev = tanhC = hRaw = null;
     }
 }

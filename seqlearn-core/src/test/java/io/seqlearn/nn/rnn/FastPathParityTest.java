@@ -21,7 +21,9 @@ import static io.seqlearn.nn.rnn.RnnTestSupport.*;
  * batch split by rows, or the whole pass split into batch groups with summed weight gradients) against the
  * reference path (backend GEMM per step, scalar kernels) on the same layer: forward values, final states
  * and every gradient, in training and in no-grad inference. Hidden sizes cover full 16-unit blocks, a
- * partial last block, and row counts that are not multiples of the 6-row tile.
+ * partial last block, and row counts that are not multiples of the 6-row tile. The fast runs take their
+ * saved-activation buffers from {@link ScratchPool} filled with NaN, so an element backward reads that the
+ * forward did not write (or a padding row not zeroed) fails the comparison.
  */
 class FastPathParityTest {
 
@@ -77,7 +79,13 @@ class FastPathParityTest {
 
         List<double[]> refGrads = new ArrayList<>(), fastGrads = new ArrayList<>();
         Tensor[] ref = run(layer, Tuning.REFERENCE, x, lens, h0, c0, leaves, refGrads);
-        Tensor[] got = run(layer, fast, x, lens, h0, c0, leaves, fastGrads);
+        Tensor[] got;
+        ScratchPool.poison = true;   // the fast path's saved buffers come from the pool: every read element must be written
+        try {
+            got = run(layer, fast, x, lens, h0, c0, leaves, fastGrads);
+        } finally {
+            ScratchPool.poison = false;
+        }
         for (int i = 0; i < 3; i++) if (ref[i] != null) assertClose("output " + i, ref[i], got[i], 2e-6);
         for (int i = 0; i < leaves.size(); i++) assertClose("grad " + i, refGrads.get(i), fastGrads.get(i), 2e-5);
 
