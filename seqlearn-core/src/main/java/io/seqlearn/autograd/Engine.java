@@ -27,7 +27,7 @@ public final class Engine {
         }
         Tensor seed = seedGradient(root, gradRoot);
         if (root.isLeaf()) {
-            accumulate(root, seed);
+            accumulate(root, seed, false);
             return;
         }
         List<Tensor> order = topologicalOrder(root);
@@ -38,7 +38,7 @@ public final class Engine {
                 Tensor t = order.get(i);
                 Tensor gt = grads.remove(t);
                 if (gt == null) continue;
-                if (t.retainsGrad()) accumulate(t, gt);
+                if (t.retainsGrad()) accumulate(t, gt, false);
                 Node node = t.gradFn();
                 Tensor[] inputs = node.inputs();
                 Tensor[] inGrads = node.backward(gt);
@@ -46,7 +46,7 @@ public final class Engine {
                     Tensor in = inputs[k];
                     if (in == null || !in.requiresGrad() || inGrads[k] == null) continue;
                     Tensor gk = checkShape(node, in, inGrads[k]);
-                    if (in.isLeaf()) accumulate(in, gk);
+                    if (in.isLeaf()) accumulate(in, gk, node.freshGradients());
                     else grads.merge(in, gk, Engine::sum);
                 }
             }
@@ -108,12 +108,21 @@ public final class Engine {
 
     private static Tensor sum(Tensor a, Tensor b) { return a.add(b); }
 
-    /** leaf.grad += g (a fresh contiguous tensor, never aliasing g). */
-    private static void accumulate(Tensor leaf, Tensor g) {
+    private static boolean wholeStorage(Tensor g) {
+        int storage = g.dtype() == io.seqlearn.tensor.DType.F32 ? g.dataF().length : g.dataD().length;
+        return g.gradFn() == null && g.offset() == 0 && g.isContiguous() && g.numel() == storage;
+    }
+
+    /**
+     * leaf.grad += g. A first gradient becomes a contiguous tensor that aliases nothing else: a copy of g, or
+     * g itself when {@code freshGrad} (its node's backward made it for this input alone, {@link Node#recordFresh})
+     * and it covers its whole storage.
+     */
+    private static void accumulate(Tensor leaf, Tensor g, boolean freshGrad) {
         Tensor cur = leaf.grad();
         if (cur == null) {
             if (g.dtype() == leaf.dtype() && g.backend() == leaf.backend()) {
-                leaf.setGrad(g.copy());
+                leaf.setGrad(freshGrad && wholeStorage(g) ? g : g.copy());
             } else {
                 Tensor fresh = leaf.newZeros(leaf.shapeRef());
                 fresh.copyFrom(g);

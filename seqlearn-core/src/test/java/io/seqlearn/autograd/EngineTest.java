@@ -53,4 +53,38 @@ class EngineTest {
         assertArrayEquals(new double[]{2, 2, 2}, x.grad().toDoubleArray());
         assertThrows(IllegalStateException.class, () -> Tensors.ones(DType.F64, 1).backward());
     }
+
+    @Test void freshGradientBecomesTheLeafGradWithoutACopy() {
+        Tensor a = Tensor.of(new double[]{1, 2}, 2).requiresGrad(true);
+        Tensor[] made = new Tensor[1];
+        Tensor y = Node.recordFresh(Tensor.of(new double[]{0, 0}, 2), "fresh", g -> {
+            made[0] = g.mul(2.0).contiguousNoGrad();
+            return new Tensor[]{made[0]};
+        }, a);
+        y.sum().backward();
+        assertSame(made[0], a.grad());
+        assertArrayEquals(new double[]{2, 2}, a.grad().toDoubleArray());
+        y = Node.recordFresh(Tensor.of(new double[]{0, 0}, 2), "fresh", g -> new Tensor[]{g.mul(3.0).contiguousNoGrad()}, a);
+        y.sum().backward();   // the second gradient adds into the first in place
+        assertArrayEquals(new double[]{5, 5}, a.grad().toDoubleArray());
+    }
+
+    @Test void ordinaryNodeSharingOneGradientGivesEachLeafItsOwnCopy() {
+        Tensor a = Tensor.of(new double[]{1}, 1).requiresGrad(true), b = Tensor.of(new double[]{1}, 1).requiresGrad(true);
+        Tensor y = Node.record(Tensor.of(new double[]{0}, 1), "same", g -> new Tensor[]{g, g}, a, b);
+        y.sum().backward();
+        assertNotSame(a.grad(), b.grad());
+        a.sum().backward();
+        assertEquals(2, a.grad().item(), 0);
+        assertEquals(1, b.grad().item(), 0);
+    }
+
+    @Test void freshGradientThatIsAViewIsStillCopied() {
+        Tensor a = Tensor.of(new double[]{1}, 1).requiresGrad(true);
+        Tensor big = Tensor.of(new double[]{7, 8}, 2);
+        Tensor y = Node.recordFresh(Tensor.of(new double[]{0}, 1), "view", g -> new Tensor[]{big.narrow(0, 1, 1)}, a);
+        y.sum().backward();
+        a.grad().fill(0.0);
+        assertEquals(8, big.toDoubleArray()[1], 0);
+    }
 }

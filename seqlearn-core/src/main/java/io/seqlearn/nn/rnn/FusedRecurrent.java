@@ -53,7 +53,7 @@ final class FusedRecurrent {
         Tensor p = packed.tensor(be, nY + nH + nC);
         if (train) {
             Backward bw = new Backward(spec, fp, batchFirst, nY, nH, nC, inputs);
-            Node.record(p, spec.op(), bw::apply, inputs);
+            Node.recordFresh(p, spec.op(), bw::apply, inputs);
         }
         return result(p, spec, batchFirst, b, t, nY, nH, nC);
     }

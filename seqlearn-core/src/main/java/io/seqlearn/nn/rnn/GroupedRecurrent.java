@@ -50,7 +50,7 @@ final class GroupedRecurrent {
         Tensor p = packed.tensor(be, nY + nH + nC);
         if (train) {
             Backward bw = new Backward(spec, fps, groups, batchFirst, b, t, nY, nH, nC, inputs);
-            Node.record(p, spec.op(), bw::apply, inputs);
+            Node.recordFresh(p, spec.op(), bw::apply, inputs);
         }
         return FusedRecurrent.result(p, spec, batchFirst, b, t, nY, nH, nC);
     }
