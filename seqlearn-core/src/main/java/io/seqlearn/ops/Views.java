@@ -15,7 +15,17 @@ public final class Views {
         Tensor src = x.isContiguous() ? x : x.contiguousNoGrad();
         Tensor y = src.view(target, Shapes.contiguousStrides(target), src.offset());
         int[] in = x.shape();
-        return Node.record(y, "reshape", g -> new Tensor[]{reshape(g.contiguous(), in)}, x);
+        return Node.record(y, "reshape", g -> new Tensor[]{broadcastScalar(g) ? g.view(in, new int[in.length], g.offset())
+                : reshape(g.contiguous(), in)}, x);
+    }
+
+    /**
+     * Whether every element of t is one stored value (all strides 0), as the gradient of {@code sum()} is:
+     * reshaping it back needs no copy (for a recurrent layer's output that copy was B·T·H floats per step).
+     */
+    private static boolean broadcastScalar(Tensor t) {
+        for (int s : t.strides()) if (s != 0) return false;
+        return true;
     }
 
     private static int[] resolve(Tensor x, int[] shape) {

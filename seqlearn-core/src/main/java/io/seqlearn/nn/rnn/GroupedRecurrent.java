@@ -92,7 +92,7 @@ final class GroupedRecurrent {
             int layerDirs = spec.numLayers() * spec.dirs(), in = spec.inputSize();
             DType dtype = f[0].dtype;
             boolean needX = inputs[0].requiresGrad();
-            Buf dx = needX ? Buf.zeros(dtype, t * b * in) : null;
+            Buf[] dxBox = new Buf[1];
             Buf dh0 = Buf.zeros(dtype, layerDirs * b * spec.outSize());
             Buf dc0 = nC > 0 ? Buf.zeros(dtype, layerDirs * b * spec.hiddenSize()) : null;
             BackwardPass[] bps = new BackwardPass[n];
@@ -104,7 +104,7 @@ final class GroupedRecurrent {
                     Buf dcN = nC > 0 ? BatchGroups.stateRows(gb, off + nY + nH, layerDirs, b, spec.hiddenSize(), b0, bg) : null;
                     BackwardPass bp = new BackwardPass(f[i]);
                     bp.run(dy, dhN, dcN, needX);
-                    if (needX) Layout.fromTimeMajorRows(bp.dx, dx, 0, t, b, b0, bg, in, batchFirst);
+                    if (needX) Layout.fromTimeMajorRows(bp.dx, sharedBuffer(dxBox, dtype, t * b * in), 0, t, b, b0, bg, in, batchFirst);
                     BatchGroups.putStateRows(bp.dh0, dh0, 0, layerDirs, b, spec.outSize(), b0, bg);
                     if (dc0 != null) BatchGroups.putStateRows(bp.dc0, dc0, 0, layerDirs, b, spec.hiddenSize(), b0, bg);
                     bp.dx = null;
@@ -115,7 +115,19 @@ final class GroupedRecurrent {
             for (int i = 1; i < n; i++) {
                 for (int ld = 0; ld < sums.length; ld++) sums[ld] = add(sums[ld], bps[i].grads[ld]);
             }
-            return FusedRecurrent.inputGrads(inputs, f[0].backend, dx, dh0, dc0, sums);
+            return FusedRecurrent.inputGrads(inputs, f[0].backend, dxBox[0], dh0, dc0, sums);
+        }
+
+        /**
+         * The buffer in {@code box}, made by the first group that needs it: the JVM zeroes a new array on the
+         * allocating thread, and dX is B·T·I floats (6.5 MB at LSTM-M, ~1 ms), so the first group to finish
+         * pays for it while the others still run, instead of the main thread before they start.
+         */
+        private static Buf sharedBuffer(Buf[] box, DType dtype, int n) {
+            synchronized (box) {
+                if (box[0] == null) box[0] = Buf.zeros(dtype, n);
+                return box[0];
+            }
         }
 
         private static DirectionGrads add(DirectionGrads a, DirectionGrads c) {
