@@ -97,20 +97,119 @@ final class FastCells {
         big.blend(small, ax.compare(VectorOperators.LT, SMALL)).intoArray(dst, d);
     }
 
+    /*
+     * Pairs: the same arithmetic as sigmoidSum / tanhSum on two independent vectors, written interleaved. A
+     * σ or tanh is one chain of ~25 dependent instructions; C2 emits them in source order, so two chains
+     * side by side give the core two instructions to issue per step of the chain where a loop of single
+     * calls left it to the reorder window. Bit-for-bit the same results (FastCellsTest). Measured on a
+     * 6-row tile (16 lanes): σ 9.4–10.6 → 7.1–7.8 ns per vector, tanh 12.3–14.4 → 9.9–10.7 ns. Three or
+     * four chains per method were 3× slower (C2 then kept vectors in memory).
+     */
+
+    /** g[p] = σ(g[p] + t[tp]) and g[q] = σ(g[q] + t[tq]) (one vector each, in place). */
+    static void sigmoidPair(float[] g, int p, int q, float[] t, int tp, int tq) {
+        FloatVector x = FloatVector.fromArray(S, g, p).add(FloatVector.fromArray(S, t, tp)).neg().min(HI).max(LO);
+        FloatVector y = FloatVector.fromArray(S, g, q).add(FloatVector.fromArray(S, t, tq)).neg().min(HI).max(LO);
+        FloatVector nx = x.fma(LOG2E, ROUNDER).sub(ROUNDER), ny = y.fma(LOG2E, ROUNDER).sub(ROUNDER);
+        FloatVector rx = nx.fma(LN2_HI.neg(), x), ry = ny.fma(LN2_HI.neg(), y);
+        rx = nx.fma(LN2_LO.neg(), rx);
+        ry = ny.fma(LN2_LO.neg(), ry);
+        FloatVector px = rx.fma(P0, P1), py = ry.fma(P0, P1);
+        px = px.fma(rx, P2);
+        py = py.fma(ry, P2);
+        px = px.fma(rx, P3);
+        py = py.fma(ry, P3);
+        px = px.fma(rx, P4);
+        py = py.fma(ry, P4);
+        px = px.fma(rx, P5);
+        py = py.fma(ry, P5);
+        IntVector ex = ((IntVector) nx.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
+        IntVector ey = ((IntVector) ny.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
+        FloatVector fx = px.mul(rx.mul(rx)).add(rx).add(ONE).mul(ex.reinterpretAsFloats());
+        FloatVector fy = py.mul(ry.mul(ry)).add(ry).add(ONE).mul(ey.reinterpretAsFloats());
+        ONE.div(ONE.add(fx)).intoArray(g, p);
+        ONE.div(ONE.add(fy)).intoArray(g, q);
+    }
+
+    /** dst[dp] = tanh(a[ap] + b[bp]) and dst[dq] = tanh(a[aq] + b[bq]); b = null for tanh(a). */
+    static void tanhPair(float[] a, int ap, int aq, float[] b, int bp, int bq, float[] dst, int dp, int dq) {
+        FloatVector x = FloatVector.fromArray(S, a, ap), w = FloatVector.fromArray(S, a, aq);
+        if (b != null) {
+            x = x.add(FloatVector.fromArray(S, b, bp));
+            w = w.add(FloatVector.fromArray(S, b, bq));
+        }
+        FloatVector ax = x.abs(), aw = w.abs();
+        FloatVector zx = x.mul(x), zw = w.mul(w);
+        FloatVector sx = zx.fma(T0, T1).fma(zx, T2).fma(zx, T3).fma(zx, T4).mul(zx).fma(x, x);
+        FloatVector sw = zw.fma(T0, T1).fma(zw, T2).fma(zw, T3).fma(zw, T4).mul(zw).fma(w, w);
+        FloatVector yx = ax.add(ax).min(HI), yw = aw.add(aw).min(HI);
+        FloatVector nx = yx.fma(LOG2E, ROUNDER).sub(ROUNDER), nw = yw.fma(LOG2E, ROUNDER).sub(ROUNDER);
+        FloatVector rx = nx.fma(LN2_HI.neg(), yx), rw = nw.fma(LN2_HI.neg(), yw);
+        rx = nx.fma(LN2_LO.neg(), rx);
+        rw = nw.fma(LN2_LO.neg(), rw);
+        FloatVector px = rx.fma(P0, P1), pw = rw.fma(P0, P1);
+        px = px.fma(rx, P2);
+        pw = pw.fma(rw, P2);
+        px = px.fma(rx, P3);
+        pw = pw.fma(rw, P3);
+        px = px.fma(rx, P4);
+        pw = pw.fma(rw, P4);
+        px = px.fma(rx, P5);
+        pw = pw.fma(rw, P5);
+        IntVector ex = ((IntVector) nx.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
+        IntVector ew = ((IntVector) nw.convert(VectorOperators.F2I, 0)).add(127).lanewise(VectorOperators.LSHL, 23);
+        FloatVector fx = px.mul(rx.mul(rx)).add(rx).add(ONE).mul(ex.reinterpretAsFloats());
+        FloatVector fw = pw.mul(rw.mul(rw)).add(rw).add(ONE).mul(ew.reinterpretAsFloats());
+        FloatVector bx = ONE.sub(TWO.div(fx.add(ONE))), bw = ONE.sub(TWO.div(fw.add(ONE)));
+        bx = bx.blend(bx.neg(), x.compare(VectorOperators.LT, 0f));
+        bw = bw.blend(bw.neg(), w.compare(VectorOperators.LT, 0f));
+        bx.blend(sx, ax.compare(VectorOperators.LT, SMALL)).intoArray(dst, dp);
+        bw.blend(sw, aw.compare(VectorOperators.LT, SMALL)).intoArray(dst, dq);
+    }
+
     /**
-     * g[gp[i] + off + v] = σ(g[..] + tile[i·tw + tOff + v]) for rows i &lt; rows and v over one 16-unit block:
-     * independent iterations the core can overlap (see FastDirectionForward.lstmTile).
+     * g[gp[i] + off + v] = σ(g[..] + tile[i·tw + tOff + v]) for rows i &lt; rows and v over one 16-unit block,
+     * two vectors at a time ({@link #sigmoidPair}).
      */
     static void sigmoidRows(float[] g, int[] gp, int rows, int off, float[] tile, int tOff, int tw) {
-        for (int i = 0; i < rows; i++) {
-            for (int v = 0; v < BLOCK; v += L) sigmoidSum(g, gp[i] + off + v, tile, i * tw + tOff + v, g, gp[i] + off + v);
+        int per = BLOCK / L, n = rows * per, k = 0;
+        for (; k + 1 < n; k += 2) {
+            int i = k / per, v = (k % per) * L, j = (k + 1) / per, u = ((k + 1) % per) * L;
+            sigmoidPair(g, gp[i] + off + v, gp[j] + off + u, tile, i * tw + tOff + v, j * tw + tOff + u);
+        }
+        if (k < n) {
+            int i = k / per, v = (k % per) * L;
+            sigmoidSum(g, gp[i] + off + v, tile, i * tw + tOff + v, g, gp[i] + off + v);
         }
     }
 
     /** As {@link #sigmoidRows} with tanh. */
     static void tanhRows(float[] g, int[] gp, int rows, int off, float[] tile, int tOff, int tw) {
-        for (int i = 0; i < rows; i++) {
-            for (int v = 0; v < BLOCK; v += L) tanhSum(g, gp[i] + off + v, tile, i * tw + tOff + v, g, gp[i] + off + v);
+        int per = BLOCK / L, n = rows * per, k = 0;
+        for (; k + 1 < n; k += 2) {
+            int i = k / per, v = (k % per) * L, j = (k + 1) / per, u = ((k + 1) % per) * L;
+            int p = gp[i] + off + v, q = gp[j] + off + u;
+            tanhPair(g, p, q, tile, i * tw + tOff + v, j * tw + tOff + u, g, p, q);
+        }
+        if (k < n) {
+            int i = k / per, v = (k % per) * L;
+            tanhSum(g, gp[i] + off + v, tile, i * tw + tOff + v, g, gp[i] + off + v);
+        }
+    }
+
+    /**
+     * dst[dp[i] + v] = tanh(src[sp[i] + v]) for rows i &lt; rows and v over one 16-unit block, two vectors at
+     * a time: tanh(c) of an LSTM tile.
+     */
+    static void tanhRowsOf(float[] src, int[] sp, float[] dst, int[] dp, int rows) {
+        int per = BLOCK / L, n = rows * per, k = 0;
+        for (; k + 1 < n; k += 2) {
+            int i = k / per, v = (k % per) * L, j = (k + 1) / per, u = ((k + 1) % per) * L;
+            tanhPair(src, sp[i] + v, sp[j] + u, null, 0, 0, dst, dp[i] + v, dp[j] + u);
+        }
+        if (k < n) {
+            int i = k / per, v = (k % per) * L;
+            tanhSum(src, sp[i] + v, null, 0, dst, dp[i] + v);
         }
     }
 

@@ -17,8 +17,10 @@ final class FastDirectionForward extends DirectionForward {
     private final PackedWeights pw;
     private final FastStepArgs a = new FastStepArgs();
     private final float[][] tiles;
-    /** Per worker: the gate-buffer offsets of a tile's rows (see lstmTile). */
+    /** Per worker: the gate-buffer offsets of a tile's rows, then its c and tanh(c) offsets (see lstmTile). */
     private final int[][] rowScratch;
+    private final int[][] cRows;
+    private final int[][] tanhRows;
     private final int threads;
     /** Row-group boundaries when the threads split the batch, else null (they split each step's units). */
     private final int[] groups;
@@ -34,6 +36,8 @@ final class FastDirectionForward extends DirectionForward {
         this.threads = StepScheduler.threadsFor(be, 2.0 * b * gates * out, tuning.minFlopsPerThread());
         this.tiles = new float[Math.max(threads, 1)][TileKernel.MR * kind.gates() * TileKernel.NR];
         this.rowScratch = new int[Math.max(threads, 1)][TileKernel.MR];
+        this.cRows = new int[Math.max(threads, 1)][TileKernel.MR];
+        this.tanhRows = new int[Math.max(threads, 1)][TileKernel.MR];
         this.groups = RowGroups.split(plan, threads, tuning.minRowsPerThread());
         this.tileByTile = RowGroups.tileByTile(pw, tuning);
         a.batch = b;
@@ -126,7 +130,7 @@ final class FastDirectionForward extends DirectionForward {
             }
             int j0 = ub * TileKernel.NR;
             if (kind == CellKind.LSTM && j0 + TileKernel.NR <= hidden) {
-                lstmTile(s, r0, rows, j0, tile, prev, next, rowScratch[worker]);
+                lstmTile(s, r0, rows, j0, tile, next, rowScratch[worker], cRows[worker], tanhRows[worker]);
                 continue;
             }
             for (int i = 0; i < rows; i++) {
@@ -152,7 +156,7 @@ final class FastDirectionForward extends DirectionForward {
      * ({@link #nextRow}), tanh(c) goes straight into the saved buffer; step 0's are written by
      * {@link #saveInitialState}. Four 16-float copies per row and block were ~8 % of LSTM-S's forward.
      */
-    private void lstmTile(int s, int r0, int rows, int j0, float[] tile, float[] prev, float[] next, int[] gp) {
+    private void lstmTile(int s, int r0, int rows, int j0, float[] tile, float[] next, int[] gp, int[] cp, int[] tp) {
         int h = hidden, nr = TileKernel.NR, tw = 4 * nr;
         float[] g = a.g;
         for (int i = 0; i < rows; i++) gp[i] = a.gRow(s, r0 + i) * a.gWidth + j0;
@@ -160,15 +164,12 @@ final class FastDirectionForward extends DirectionForward {
         FastCells.sigmoidRows(g, gp, rows, h, tile, nr, tw);
         FastCells.tanhRows(g, gp, rows, 2 * h, tile, 2 * nr, tw);
         FastCells.sigmoidRows(g, gp, rows, 3 * h, tile, 3 * nr, tw);
+        for (int i = 0; i < rows; i++) cp[i] = (r0 + i) * h + j0;
         if (saved == null) {
             for (int i = 0; i < rows; i++) {
-                int cp = (r0 + i) * h + j0;
-                for (int v = 0; v < nr; v += FastCells.L) newCell(g, gp[i] + v, cp + v, null, 0);
+                for (int v = 0; v < nr; v += FastCells.L) newCell(g, gp[i] + v, cp[i] + v, null, 0);
             }
-            for (int i = 0; i < rows; i++) {
-                int cp = (r0 + i) * h + j0;
-                for (int v = 0; v < nr; v += FastCells.L) FastCells.tanhSum(a.c, cp + v, null, 0, next, cp + v);
-            }
+            FastCells.tanhRowsOf(a.c, cp, next, cp, rows);
             for (int i = 0; i < rows; i++) {
                 int r = r0 + i, tb = a.tb[s * a.batch + r];
                 for (int v = 0; v < nr; v += FastCells.L) newHidden(s, tb, -1, g, gp[i] + v, j0 + v, next, r * out + j0 + v, next, r * out + j0 + v);
@@ -177,17 +178,15 @@ final class FastDirectionForward extends DirectionForward {
         }
         float[] cPrev = saved.cPrev.f(), tanhC = saved.tanhC.f();
         for (int i = 0; i < rows; i++) {
-            int r = r0 + i, nb = nextRow(s, r), sp = nb * h + j0, cp = r * h + j0;
-            for (int v = 0; v < nr; v += FastCells.L) newCell(g, gp[i] + v, cp + v, nb < 0 ? null : cPrev, sp + v);
+            int r = r0 + i, nb = nextRow(s, r), sp = nb * h + j0;
+            for (int v = 0; v < nr; v += FastCells.L) newCell(g, gp[i] + v, cp[i] + v, nb < 0 ? null : cPrev, sp + v);
         }
+        for (int i = 0; i < rows; i++) tp[i] = a.tb[s * a.batch + r0 + i] * h + j0;
+        FastCells.tanhRowsOf(a.c, cp, tanhC, tp, rows);
         for (int i = 0; i < rows; i++) {
-            int cp = (r0 + i) * h + j0, tp = a.tb[s * a.batch + r0 + i] * h + j0;
-            for (int v = 0; v < nr; v += FastCells.L) FastCells.tanhSum(a.c, cp + v, null, 0, tanhC, tp + v);
-        }
-        for (int i = 0; i < rows; i++) {
-            int r = r0 + i, tb = a.tb[s * a.batch + r], tp = tb * h + j0;
+            int r = r0 + i, tb = a.tb[s * a.batch + r];
             for (int v = 0; v < nr; v += FastCells.L) {
-                newHidden(s, tb, nextRow(s, r), g, gp[i] + v, j0 + v, tanhC, tp + v, next, r * out + j0 + v);
+                newHidden(s, tb, nextRow(s, r), g, gp[i] + v, j0 + v, tanhC, tp[i] + v, next, r * out + j0 + v);
             }
         }
     }

@@ -64,4 +64,36 @@ class FastCellsTest {
         assertEquals(0f, t[3]);
         for (float v : s) assertTrue(!Float.isNaN(v));
     }
+
+    @Test
+    void pairsAndRowsGiveTheSingleKernelsBitForBit() {
+        java.util.Random rnd = new java.util.Random(3);
+        int rows = 5, tw = 64, block = TileKernel.NR, width = 4 * block;
+        float[] g = new float[rows * width], tile = new float[rows * tw];
+        for (int i = 0; i < g.length; i++) g[i] = (float) (rnd.nextGaussian() * (i % 7 == 0 ? 40 : 2));
+        for (int i = 0; i < tile.length; i++) tile[i] = (float) (rnd.nextGaussian() * (i % 5 == 0 ? 1e-4 : 1));
+        g[3] = Float.NaN;
+        g[width + 1] = 1e30f;
+        int[] gp = new int[rows];
+        for (int i = 0; i < rows; i++) gp[i] = i * width;
+        float[] want = g.clone(), got = g.clone();
+        for (int i = 0; i < rows; i++) {
+            for (int v = 0; v < block; v += FastCells.L) {
+                FastCells.sigmoidSum(want, gp[i] + v, tile, i * tw + v, want, gp[i] + v);
+                FastCells.tanhSum(want, gp[i] + block + v, tile, i * tw + 16 + v, want, gp[i] + block + v);
+                FastCells.tanhSum(g, gp[i] + 2 * block + v, null, 0, want, gp[i] + 3 * block + v);
+            }
+        }
+        FastCells.sigmoidRows(got, gp, rows, 0, tile, 0, tw);
+        FastCells.tanhRows(got, gp, rows, block, tile, 16, tw);
+        int[] src = new int[rows], dst = new int[rows];
+        for (int i = 0; i < rows; i++) {
+            src[i] = gp[i] + 2 * block;
+            dst[i] = gp[i] + 3 * block;
+        }
+        FastCells.tanhRowsOf(g, src, got, dst, rows);
+        for (int i = 0; i < g.length; i++) {
+            assertEquals(Float.floatToIntBits(want[i]), Float.floatToIntBits(got[i]), "element " + i);
+        }
+    }
 }
