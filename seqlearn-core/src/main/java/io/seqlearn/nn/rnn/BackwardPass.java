@@ -35,12 +35,14 @@ final class BackwardPass {
         int rows = fp.plan.time() * fp.plan.batch();
         Buf dOut = dy;
         for (int l = spec.numLayers() - 1; l >= 0; l--) {
-            Buf dIn = l > 0 || needInputGrad ? Buf.zeros(fp.dtype, rows * spec.layerInput(l)) : null;
+            Buf dIn = l > 0 || needInputGrad ? Buf.reusedZeros(fp.dtype, rows * spec.layerInput(l)) : null;
             for (int d = 0; d < spec.dirs(); d++) {
                 DirectionBackward db = new DirectionBackward(fp, l, d, dhN, dcN);
                 grads[db.layerDir] = db.run(dOut, fp.layerInput[l], dIn, dh0, dc0);
             }
+            Buf.recycle(fp.layerInput[l]);   // private: the stack's input copy or the layer below's output
             fp.layerInput[l] = null;
+            if (dOut != dy) Buf.recycle(dOut);   // the layer above's dIn
             if (l > 0) {
                 Buf mask = fp.masks.between(l - 1);
                 if (mask != null) Buf.mul(dIn, 0, mask, 0, dIn, 0, rows * spec.layerInput(l));

@@ -17,6 +17,27 @@ record Buf(float[] f, double[] d) {
         return dtype == DType.F32 ? new Buf(new float[n], null) : new Buf(null, new double[n]);
     }
 
+    /**
+     * A buffer of n elements with unspecified contents, for a caller that writes every element it later
+     * reads: F32 from {@link ScratchPool} (no zeroing), F64 new.
+     */
+    static Buf reused(DType dtype, int n) {
+        return dtype == DType.F32 ? new Buf(ScratchPool.take(n), null) : zeros(dtype, n);
+    }
+
+    /** As {@link #reused}, zeroed. */
+    static Buf reusedZeros(DType dtype, int n) {
+        if (dtype != DType.F32) return zeros(dtype, n);
+        float[] a = ScratchPool.take(n);
+        Arrays.fill(a, 0f);
+        return new Buf(a, null);
+    }
+
+    /** Hands a buffer nothing references any more back to {@link ScratchPool} (F32; null is ignored). */
+    static void recycle(Buf b) {
+        if (b != null && b.f != null) ScratchPool.give(b.f);
+    }
+
     /** The storage of a tensor (callers add {@link Tensor#offset()}). */
     static Buf of(Tensor t) {
         return t.dtype() == DType.F32 ? new Buf(t.dataF(), null) : new Buf(null, t.dataD());

@@ -61,13 +61,29 @@ final class ForwardPass {
         Buf in = x;
         for (int l = 0; l < spec.numLayers(); l++) {
             if (save) layerInput[l] = in;
-            Buf y = Buf.zeros(dtype, rows * width);
+            Buf y = outputBuffer(rows, width);
             for (int d = 0; d < spec.dirs(); d++) direction(l, d, in, y);
             Buf mask = l < spec.numLayers() - 1 ? masks.between(l) : null;
             if (mask != null) Buf.mul(y, 0, mask, 0, y, 0, rows * width);
             in = y;
         }
         output = in;
+    }
+
+    /**
+     * A layer's output (T·B, width): the fast steppers write every valid row, so its array may come from
+     * {@link ScratchPool} with only the padding rows zeroed; the reference stepper's is new.
+     */
+    private Buf outputBuffer(int rows, int width) {
+        if (!tuning.fast(spec, dtype)) return Buf.zeros(dtype, rows * width);
+        Buf y = Buf.reused(dtype, rows * width);
+        int b = plan.batch();
+        if (!plan.uniform()) {
+            for (int bi = 0; bi < b; bi++) {
+                for (int t = plan.length(bi); t < plan.time(); t++) y.zero((t * b + bi) * width, width);
+            }
+        }
+        return y;
     }
 
     private void direction(int l, int d, Buf in, Buf y) {

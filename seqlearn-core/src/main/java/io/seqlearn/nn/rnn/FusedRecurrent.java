@@ -49,6 +49,7 @@ final class FusedRecurrent {
         Layout.fromTimeMajor(fp.output, packed, 0, t, b, width, batchFirst);
         fp.hN.copyTo(0, packed, nY, nH);
         if (nC > 0) fp.cN.copyTo(0, packed, nY + nH, nC);
+        Buf.recycle(fp.output);   // the last layer's output is no layer's saved input
         fp.output = null;
         Tensor p = packed.tensor(be, nY + nH + nC);
         if (train) {
@@ -132,6 +133,7 @@ final class FusedRecurrent {
             Tensor x = inputs[0];
             BackwardPass bp = new BackwardPass(f);
             bp.run(dy, dhN, dcN, x.requiresGrad());
+            Buf.recycle(dy);
             return gradients(f, bp, t, b);
         }
 
@@ -146,6 +148,8 @@ final class FusedRecurrent {
             if (bp.dx != null && inputs[0].requiresGrad()) {
                 dx = Buf.zeros(f.dtype, t * b * spec.inputSize());
                 Layout.fromTimeMajor(bp.dx, dx, 0, t, b, spec.inputSize(), batchFirst);
+                Buf.recycle(bp.dx);
+                bp.dx = null;
             }
             return inputGrads(inputs, f.backend, dx, bp.dh0, bp.dc0, bp.grads);
         }

@@ -43,6 +43,7 @@ final class GroupedRecurrent {
                 Layout.fromTimeMajorRows(fp.output, packed, 0, t, b, b0, bg, width, batchFirst);
                 BatchGroups.putStateRows(fp.hN, packed, nY, layerDirs, b, spec.outSize(), b0, bg);
                 if (nC > 0) BatchGroups.putStateRows(fp.cN, packed, nY + nH, layerDirs, b, spec.hiddenSize(), b0, bg);
+                Buf.recycle(fp.output);   // the last layer's output is no layer's saved input
                 fp.output = null;
                 fps[g] = fp;
             }
@@ -104,7 +105,9 @@ final class GroupedRecurrent {
                     Buf dcN = nC > 0 ? BatchGroups.stateRows(gb, off + nY + nH, layerDirs, b, spec.hiddenSize(), b0, bg) : null;
                     BackwardPass bp = new BackwardPass(f[i]);
                     bp.run(dy, dhN, dcN, needX);
+                    Buf.recycle(dy);
                     if (needX) Layout.fromTimeMajorRows(bp.dx, sharedBuffer(dxBox, dtype, t * b * in), 0, t, b, b0, bg, in, batchFirst);
+                    Buf.recycle(bp.dx);
                     BatchGroups.putStateRows(bp.dh0, dh0, 0, layerDirs, b, spec.outSize(), b0, bg);
                     if (dc0 != null) BatchGroups.putStateRows(bp.dc0, dc0, 0, layerDirs, b, spec.hiddenSize(), b0, bg);
                     bp.dx = null;

@@ -6,11 +6,14 @@ import io.seqlearn.tensor.Tensor;
 final class Layout {
     private Layout() {}
 
-    /** A fresh time-major (T·B, W) copy of x, which is (B, T, W) when {@code batchFirst}, else (T, B, W). */
+    /**
+     * A private time-major (T·B, W) copy of x, which is (B, T, W) when {@code batchFirst}, else (T, B, W). Its
+     * array may come from {@link ScratchPool}: hand it back ({@link Buf#recycle}) once nothing reads it.
+     */
     static Buf timeMajor(Tensor x, boolean batchFirst) {
         int[] s = x.shapeRef();
         int t = batchFirst ? s[1] : s[0], b = batchFirst ? s[0] : s[1], w = s[2];
-        Buf out = Buf.zeros(x.dtype(), t * b * w);
+        Buf out = Buf.reused(x.dtype(), t * b * w);   // every element is copied in
         Tensor src = batchFirst ? x.detach().transpose(0, 1) : x.detach();
         out.tensor(x.backend(), t, b, w).copyFrom(src);
         return out;
@@ -35,14 +38,14 @@ final class Layout {
         }
     }
 
-    /** A fresh time-major copy of {@code src} at {@code off}, which is in the user's layout. */
+    /** A private time-major copy of {@code src} at {@code off}, which is in the user's layout (see timeMajor). */
     static Buf toTimeMajor(Buf src, int off, int t, int b, int w, boolean batchFirst) {
         return toTimeMajorRows(src, off, t, b, 0, b, w, batchFirst);
     }
 
-    /** A fresh time-major (T·bg, W) copy of batch rows [b0, b0 + bg) of {@code src} (user layout, batch b). */
+    /** A private time-major (T·bg, W) copy of batch rows [b0, b0 + bg) of {@code src} (user layout, batch b; see timeMajor). */
     static Buf toTimeMajorRows(Buf src, int off, int t, int b, int b0, int bg, int w, boolean batchFirst) {
-        Buf out = Buf.zeros(src.dtype(), t * bg * w);
+        Buf out = Buf.reused(src.dtype(), t * bg * w);   // every element is copied in
         if (!batchFirst && b0 == 0 && bg == b) {
             src.copyTo(off, out, 0, t * b * w);
             return out;
