@@ -92,7 +92,7 @@ final class DirectionBackward {
         } else {
             referenceSteps(dy, dhTotal, dHidden);
         }
-        zeroPadding();
+        plan.zeroPaddingRows(sv.gates, width);   // padding rows still hold input projections: keep them out of the GEMMs
         int b = plan.batch();
         for (int r = 0; r < b; r++) {
             dhRun.copyTo(r * out, dh0, (layerDir * b + plan.batchOf(r)) * out, out);
@@ -143,15 +143,6 @@ final class DirectionBackward {
         } else {
             Buf.gemm(be, false, false, n, out, gates, a.dgs, 0, gates, whh, 0, out, 0, dhRun, 0, out);
             if (mask != null) Buf.mul(dhRun, 0, mask, 0, dhRun, 0, n * out);
-        }
-    }
-
-    /** Padding rows (t ≥ length) still hold input projections; they must not reach the GEMMs. */
-    private void zeroPadding() {
-        if (plan.uniform()) return;
-        int b = plan.batch();
-        for (int bi = 0; bi < b; bi++) {
-            for (int t = plan.length(bi); t < plan.time(); t++) sv.gates.zero((t * b + bi) * width, width);
         }
     }
 

@@ -17,10 +17,10 @@ final class FastDirectionForward extends DirectionForward {
     private final PackedWeights pw;
     private final FastStepArgs a = new FastStepArgs();
     private final float[][] tiles;
-    /** Per worker: the gate-buffer offsets of a tile's rows, then its c and tanh(c) offsets (see lstmTile). */
+    /** Per worker, for the rows of one tile (see lstmTile): their offsets in the gate buffer, in c, in tanh(c). */
     private final int[][] rowScratch;
-    private final int[][] cRows;
-    private final int[][] tanhRows;
+    private final int[][] cOffsets;
+    private final int[][] tanhOffsets;
     private final int threads;
     /** Row-group boundaries when the threads split the batch, else null (they split each step's units). */
     private final int[] groups;
@@ -36,8 +36,8 @@ final class FastDirectionForward extends DirectionForward {
         this.threads = StepScheduler.threadsFor(be, 2.0 * b * gates * out, tuning.minFlopsPerThread());
         this.tiles = new float[Math.max(threads, 1)][TileKernel.MR * kind.gates() * TileKernel.NR];
         this.rowScratch = new int[Math.max(threads, 1)][TileKernel.MR];
-        this.cRows = new int[Math.max(threads, 1)][TileKernel.MR];
-        this.tanhRows = new int[Math.max(threads, 1)][TileKernel.MR];
+        this.cOffsets = new int[Math.max(threads, 1)][TileKernel.MR];
+        this.tanhOffsets = new int[Math.max(threads, 1)][TileKernel.MR];
         this.groups = RowGroups.split(plan, threads, tuning.minRowsPerThread());
         this.tileByTile = RowGroups.tileByTile(pw, tuning);
         a.batch = b;
@@ -130,7 +130,7 @@ final class FastDirectionForward extends DirectionForward {
             }
             int j0 = ub * TileKernel.NR;
             if (kind == CellKind.LSTM && j0 + TileKernel.NR <= hidden) {
-                lstmTile(s, r0, rows, j0, tile, next, rowScratch[worker], cRows[worker], tanhRows[worker]);
+                lstmTile(s, r0, rows, j0, tile, next, rowScratch[worker], cOffsets[worker], tanhOffsets[worker]);
                 continue;
             }
             for (int i = 0; i < rows; i++) {

@@ -77,12 +77,7 @@ final class ForwardPass {
     private Buf outputBuffer(int rows, int width) {
         if (!tuning.fast(spec, dtype)) return Buf.zeros(dtype, rows * width);
         Buf y = Buf.reused(dtype, rows * width);
-        int b = plan.batch();
-        if (!plan.uniform()) {
-            for (int bi = 0; bi < b; bi++) {
-                for (int t = plan.length(bi); t < plan.time(); t++) y.zero((t * b + bi) * width, width);
-            }
-        }
+        plan.zeroPaddingRows(y, width);
         return y;
     }
 

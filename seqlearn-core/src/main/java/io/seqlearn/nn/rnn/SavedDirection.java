@@ -39,14 +39,10 @@ final class SavedDirection {
     }
 
     private Buf buffer(DType dtype, StepPlan plan, int width) {
-        int b = plan.batch(), n = plan.time() * b * width;
+        int n = plan.time() * plan.batch() * width;
         if (!pooled) return Buf.zeros(dtype, n);
         Buf buf = new Buf(ScratchPool.take(n), null);
-        if (!plan.uniform()) {
-            for (int bi = 0; bi < b; bi++) {
-                for (int t = plan.length(bi); t < plan.time(); t++) buf.zero((t * b + bi) * width, width);
-            }
-        }
+        plan.zeroPaddingRows(buf, width);
         return buf;
     }
 

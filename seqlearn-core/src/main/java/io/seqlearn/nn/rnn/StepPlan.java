@@ -61,6 +61,14 @@ final class StepPlan {
     /** True when every sequence has the full length T (no padding anywhere). */
     boolean uniform() { return lens[perm[lens.length - 1]] == time; }
 
+    /** Zeroes the padding rows {@code t·B + b} (t ≥ length of b) of a time-ordered (T·B, width) buffer. */
+    void zeroPaddingRows(Buf buf, int width) {
+        if (uniform()) return;
+        for (int bi = 0; bi < batch; bi++) {
+            for (int t = lens[bi]; t < time; t++) buf.zero((t * batch + bi) * width, width);
+        }
+    }
+
     /** Fills {@code tb[r] = t·B + b} for the active rows of step s and returns how many there are. */
     int rows(int s, boolean reverse, int[] tb) {
         int n = active[s];
